@@ -1,0 +1,124 @@
+// npm run --silent cli -- <command>: the same handlers as the app, for scripts and quick checks.
+import { parseArgs } from 'node:util';
+import type { Channel, Input, Output } from './api/contract';
+import { dispatch } from './api/dispatch';
+import type { Context } from './api/handlers/context';
+import { resolveDataDir } from './data-dir';
+import { AppError } from './errors';
+import { createTranslator, supportedLanguage } from './i18n';
+import { Store } from './store/store';
+import { version } from './version';
+
+const t = createTranslator(supportedLanguage(process.env.LANG));
+
+/** Exit codes: 0 ok, 1 data or input refused, 64 usage, 75 data folder in use. */
+const EXIT = { ok: 0, refused: 1, usage: 64, locked: 75 } as const;
+
+const USAGE = `delegation-desk ${version}
+  check                                  validate the data file
+  events list [--json]                   list events
+  events add --name N --acronym A --kind K --start YYYY-MM-DD --end YYYY-MM-DD [--city C] [--country ISO2]
+options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
+
+class UsageError extends Error {}
+
+async function call<C extends Channel>(context: Context, channel: C, input?: Input<C>): Promise<Output<C>> {
+  const result = await dispatch(channel, input, context);
+  if (result.ok) return result.value as Output<C>;
+  const { error } = result;
+  throw new AppError(error.code, error.params, error.issues);
+}
+
+async function withStore<T>(dataDir: string, readOnly: boolean, run: (context: Context) => Promise<T>): Promise<T> {
+  const store = await Store.open(dataDir, { readOnly });
+  const context: Context = {
+    store,
+    host: { version, shell: 'web', openExternal: async () => false },
+    now: () => new Date(),
+  };
+  try {
+    return await run(context);
+  } finally {
+    await store.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      acronym: { type: 'string' },
+      kind: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      city: { type: 'string' },
+      country: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals.join(' ');
+  if (values.help || command === '') {
+    console.log(USAGE);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const dataDir = resolveDataDir(values['data-dir']);
+  if (!dataDir) throw new UsageError(t('cli.dataDirRequired'));
+
+  switch (command) {
+    case 'check':
+      return withStore(dataDir, true, async ({ store }) => {
+        const { events, people, participations } = store.data;
+        console.log(t('cli.checkOk', { events: events.length, people: people.length, participations: participations.length }));
+        return EXIT.ok;
+      });
+    case 'events list':
+      return withStore(dataDir, true, async (context) => {
+        const events = await call(context, 'events:list');
+        if (values.json) console.log(JSON.stringify(events, null, 2));
+        else for (const e of events) console.log([e.id, e.acronym, e.name, e.startDate, e.endDate].join('\t'));
+        return EXIT.ok;
+      });
+    case 'events add':
+      return withStore(dataDir, false, async (context) => {
+        const event = await call(context, 'events:create', {
+          name: values.name ?? '',
+          acronym: values.acronym,
+          kind: values.kind as Input<'events:create'>['kind'],
+          startDate: values.start ?? '',
+          endDate: values.end ?? '',
+          city: values.city,
+          country: values.country?.toUpperCase() as Input<'events:create'>['country'],
+        });
+        console.log(event.id);
+        return EXIT.ok;
+      });
+    default:
+      throw new UsageError(`${t('cli.unknownCommand', { command })}\n${USAGE}`);
+  }
+}
+
+function describe(error: AppError): string {
+  const lines = [t(error.code, error.params)];
+  for (const issue of error.issues) lines.push(`  ${issue.path}: ${t(issue.code, issue.params)}`);
+  return lines.join('\n');
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error((error as Error).message);
+      process.exit(EXIT.usage);
+    }
+    if (error instanceof AppError) {
+      console.error(describe(error));
+      process.exit(error.code === 'store.locked' ? EXIT.locked : EXIT.refused);
+    }
+    console.error(error);
+    process.exit(EXIT.refused);
+  },
+);

@@ -1,0 +1,52 @@
+import { ageOn } from './dates';
+import type { Gender, Role } from './model';
+
+export interface BalanceMember {
+  role: Role;
+  gender: Gender;
+  birthDate?: string;
+}
+
+export interface Share {
+  /** Members counted (women, or young people). */
+  count: number;
+  /** Members whose gender (or age) is known: the denominator. */
+  known: number;
+  /** Members whose gender (or date of birth) is not recorded: shown, never guessed. */
+  unknown: number;
+  /** count / known, or null when nobody is known. */
+  share: number | null;
+}
+
+export interface Balance {
+  total: number;
+  women: Share;
+  womenInLeadership: Share;
+  youth: Share & { maxAge: number };
+}
+
+const LEADERSHIP: ReadonlySet<Role> = new Set(['head', 'deputyHead']);
+
+function share(count: number, known: number, unknown: number): Share {
+  return { count, known, unknown, share: known === 0 ? null : count / known };
+}
+
+function womenShare(members: readonly BalanceMember[]): Share {
+  const known = members.filter((m) => m.gender !== 'unspecified');
+  return share(known.filter((m) => m.gender === 'female').length, known.length, members.length - known.length);
+}
+
+/**
+ * Gender and youth balance of a delegation. Age is taken on the event's first day;
+ * a member is young when aged `youthMaxAge` or less that day.
+ */
+export function computeBalance(members: readonly BalanceMember[], eventStart: string, youthMaxAge: number): Balance {
+  const dated = members.filter((m) => m.birthDate);
+  const young = dated.filter((m) => ageOn(m.birthDate!, eventStart) <= youthMaxAge).length;
+  return {
+    total: members.length,
+    women: womenShare(members),
+    womenInLeadership: womenShare(members.filter((m) => LEADERSHIP.has(m.role))),
+    youth: { ...share(young, dated.length, members.length - dated.length), maxAge: youthMaxAge },
+  };
+}

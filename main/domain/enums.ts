@@ -1,0 +1,27 @@
+// The closed lists of the data model: plain data, shared with the renderer (no zod here).
+export const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const EVENT_KINDS = [
+  'conference', 'assembly', 'forum', 'council', 'studyGroup', 'regionalMeeting', 'worldDay', 'other',
+] as const;
+export const EVENT_STATUSES = ['invited', 'considering', 'attending', 'declined', 'past'] as const;
+export const MODALITIES = ['inPerson', 'hybrid', 'virtual'] as const;
+export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
+export const ROLES = [
+  'head', 'deputyHead', 'delegate', 'adviser', 'expert', 'youthDelegate', 'observer',
+] as const;
+export const ATTENDANCES = ['inPerson', 'remote'] as const;
+export const REGISTRATION_STATUSES = [
+  'notStarted', 'requested', 'approvedByFocalPoint', 'confirmed', 'cancelled',
+] as const;
+
+export const LIMITS = { name: 200, text: 500, notes: 10_000, email: 254, phone: 40, url: 2_000 } as const;
+
+export type EventKind = (typeof EVENT_KINDS)[number];
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export type Modality = (typeof MODALITIES)[number];
+export type Role = (typeof ROLES)[number];
+export type Gender = (typeof GENDERS)[number];
+export type Attendance = (typeof ATTENDANCES)[number];
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];

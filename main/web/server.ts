@@ -1,0 +1,140 @@
+// Browser mode: the same handler table over HTTP, on 127.0.0.1 only, behind a per-run token.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch } from '../api/dispatch';
+import type { Context } from '../api/handlers/context';
+import { CONTENT_SECURITY_POLICY } from '../security-policy';
+
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+};
+
+export interface WebServer {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  context: Context;
+  rendererDir: string;
+  port?: number;
+}
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: http.ServerResponse, status: number, code: string): void {
+  sendJson(res, status, { ok: false, error: { code, message: code } });
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serveStatic(res: http.ServerResponse, rendererDir: string, pathname: string): Promise<void> {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = path.resolve(rendererDir, relative);
+  if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return sendError(res, 404, 'errors.notFound');
+  try {
+    const body = await fs.readFile(file);
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    sendError(res, 404, 'errors.notFound');
+  }
+}
+
+export async function startWebServer({ context, rendererDir, port = 0 }: WebServerOptions): Promise<WebServer> {
+  const token = randomBytes(24).toString('base64url');
+  let origin = '';
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      // A page on another site may point a request at 127.0.0.1 (DNS rebinding, cross-site POST):
+      // only our own Host and Origin are served.
+      const host = req.headers.host ?? '';
+      if (`http://${host}` !== origin) return sendError(res, 421, 'errors.forbidden');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return sendError(res, 403, 'errors.forbidden');
+      const { pathname } = new URL(req.url ?? '/', origin);
+
+      if (req.method === 'GET' || req.method === 'HEAD') return await serveStatic(res, rendererDir, pathname);
+      if (req.method !== 'POST' || !pathname.startsWith('/api/')) return sendError(res, 405, 'errors.forbidden');
+
+      const auth = req.headers.authorization ?? '';
+      if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
+        return sendError(res, 401, 'errors.forbidden');
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendError(res, 415, 'errors.invalid');
+      }
+      const body = await readBody(req);
+      if (body === null) return sendError(res, 413, 'errors.requestTooLarge');
+      let input: unknown;
+      try {
+        input = body === '' ? undefined : JSON.parse(body);
+      } catch {
+        return sendError(res, 400, 'errors.invalid');
+      }
+      const channel = decodeURIComponent(pathname.slice('/api/'.length));
+      sendJson(res, 200, await dispatch(channel, input, context));
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) sendError(res, 500, 'errors.unexpected');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    token,
+    url: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,54 @@
+// npm run web -- --data-dir DIR [--port N]
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { resolveDataDir } from '../data-dir';
+import { AppError } from '../errors';
+import { createTranslator, supportedLanguage } from '../i18n';
+import { Store } from '../store/store';
+import { version } from '../version';
+import { startWebServer } from './server';
+
+const t = createTranslator(supportedLanguage(process.env.LANG));
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    allowPositionals: false,
+  });
+  const dataDir = resolveDataDir(values['data-dir']);
+  if (!dataDir) {
+    console.error(t('cli.dataDirRequired'));
+    process.exit(64);
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(t('cli.portInvalid'));
+    process.exit(64);
+  }
+
+  const store = await Store.open(dataDir);
+  store.startPeriodicBackups(30 * 60_000);
+  const server = await startWebServer({
+    context: { store, host: { version, shell: 'web', openExternal: async () => false }, now: () => new Date() },
+    rendererDir: path.resolve(here, '../../dist/renderer'),
+    port,
+  });
+  for (const notice of store.notices) console.log(t(notice.code, notice.params));
+  console.log(t('web.running', { dataDir }));
+  console.log(server.url);
+
+  const stop = async () => {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof AppError ? t(error.code, error.params) : error);
+  process.exit(error instanceof AppError && error.code === 'store.locked' ? 75 : 1);
+});

@@ -1,0 +1,43 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api';
+
+/**
+ * Field messages from main's validation: main is the one judge of input, the form only shows its verdict.
+ * Returns the messages by field name, a form-level message, and a handler for a failed save.
+ */
+export function useFormErrors() {
+  const { t } = useTranslation();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+
+  const clear = useCallback(() => {
+    setFieldErrors({});
+    setFormError(undefined);
+  }, []);
+
+  const show = useCallback(
+    (error: unknown) => {
+      const api = error instanceof ApiError ? error : new ApiError('errors.unexpected');
+      const byField: Record<string, string> = {};
+      for (const issue of api.issues) byField[issue.path] ??= t(issue.code, issue.params);
+      setFieldErrors(byField);
+      setFormError(api.issues.length > 0 ? t('form.fixErrors') : t(api.code, api.params));
+      // Move focus to the first field in error so keyboard and screen-reader users land on it.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    },
+    [t],
+  );
+
+  return { fieldErrors, formError, clear, show };
+}
+
+/** Turns a record into form state: every field a string, absent values empty. */
+export function asFormValues<K extends string>(keys: readonly K[], record: Partial<Record<K, unknown>> | undefined, defaults: Partial<Record<K, string>> = {}): Record<K, string> {
+  const values = {} as Record<K, string>;
+  for (const key of keys) {
+    const value = record?.[key];
+    values[key] = value === undefined || value === null ? (defaults[key] ?? '') : String(value);
+  }
+  return values;
+}

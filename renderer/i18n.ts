@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { resources } from '../locales';
+import { LANGUAGES, type Language } from '../main/domain/enums';
+
+export function pickLanguage(saved: string | undefined, browser: readonly string[]): Language {
+  for (const candidate of [saved, ...browser]) {
+    const base = (candidate ?? '').toLowerCase().split('-')[0];
+    if ((LANGUAGES as readonly string[]).includes(base)) return base as Language;
+  }
+  return 'en';
+}
+
+/** Keeps <html lang dir> in step with the language, so Arabic lays out right to left. */
+function applyDocumentLanguage(language: string): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = i18next.dir(language);
+}
+
+export async function initI18n(language: Language): Promise<void> {
+  i18next.on('languageChanged', applyDocumentLanguage);
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    defaultNS: 'app',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  applyDocumentLanguage(language);
+}
+
+export default i18next;
