@@ -1,5 +1,5 @@
 // Electron entry: one instance, one store, one secure window.
-import { app, BrowserWindow, dialog, Menu, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import type { Context } from './api/handlers/context';
 import { resolveDataDir } from './data-dir';
@@ -7,7 +7,8 @@ import { AppError } from './errors';
 import { createTranslator, supportedLanguage } from './i18n';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
-import { installSecurityGuards, isAppPage, openExternal } from './security';
+import { isAppPage } from './app-page';
+import { installSecurityGuards, openExternal } from './security';
 import { Store } from './store/store';
 import { version } from './version';
 import { createMainWindow } from './window';
@@ -42,11 +43,15 @@ function applyMenu(dataDir: string): void {
 function openWindow(): void {
   mainWindow = createMainWindow(paths, createTranslator(language())('app.name'));
   mainWindow.on('closed', () => (mainWindow = undefined));
+  // Windows ends the session without before-quit: write what is pending while we still can.
+  mainWindow.on('session-end', () => void store?.flush());
 }
 
 async function start(): Promise<void> {
   installSecurityGuards(paths.rendererIndex);
-  const dataDir = resolveDataDir(undefined, app.getPath('userData'))!;
+  // The portable Windows build keeps its data beside the .exe, so it travels with it.
+  const portable = process.env.PORTABLE_EXECUTABLE_DIR;
+  const dataDir = resolveDataDir(undefined, portable ? path.join(portable, 'Delegation Desk data') : app.getPath('userData'))!;
   try {
     store = await Store.open(dataDir);
   } catch (error) {
@@ -62,6 +67,7 @@ async function start(): Promise<void> {
     if (channel === 'settings:update') applyMenu(dataDir);
   });
   applyMenu(dataDir);
+  powerMonitor.on('shutdown', () => void store?.flush());
   openWindow();
 }
 
@@ -73,7 +79,9 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
   app.on('activate', () => {
     if (!mainWindow && store) openWindow();
   });

@@ -11,6 +11,8 @@ export interface MenuActions {
 export function buildMenu(t: TFunction, { window, dataDir, version }: MenuActions): Menu {
   const navigate = (route: string) => window()?.webContents.send('app:navigate', route);
   const template: MenuItemConstructorOptions[] = [
+    // macOS shows the first menu under the app's name: give it the standard app menu.
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
       label: t('menu.file'),
       submenu: [

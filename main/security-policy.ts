@@ -1,4 +1,7 @@
-/** The one Content-Security-Policy: in index.html, in Electron's responses and in browser mode. */
+/**
+ * The one Content-Security-Policy: renderer/index.html's meta tag (the desktop app loads the page from a
+ * file, which has no headers) must say exactly this (a unit test checks), and browser mode sends it as a header.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",

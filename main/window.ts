@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 
 export interface WindowPaths {
   preload: string;
@@ -24,9 +24,10 @@ export function createMainWindow({ preload, rendererIndex }: WindowPaths, title:
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(rendererIndex);
+  window.loadFile(rendererIndex).catch((error: unknown) => console.error('the page did not load', error));
   return window;
 }

@@ -39,3 +39,8 @@ export function countriesByName(language: string): { code: string; name: string 
 export function personName(person: { title?: string; givenName: string; familyName: string }): string {
   return [person.title, person.givenName, person.familyName].filter(Boolean).join(' ');
 }
+
+/** "Baku, Azerbaijan" with the language's own list separator ("، " in Arabic, "，" in Chinese). */
+export function venue(city: string, country: string | undefined, language: string, separator: string): string {
+  return [city, countryName(country, language)].filter(Boolean).join(separator);
+}

@@ -74,14 +74,29 @@ export class Store {
   readonly notices: StoreNotice[] = [];
   private changedSinceBackup = false;
   private backupTimer?: NodeJS.Timeout;
+  private readonly low: Low<Database>;
+  /** Changes run one at a time, so that one that cannot be saved can be undone alone. */
+  private changes: Promise<unknown> = Promise.resolve();
+  /** The text of the data as it is on disk: what a change that could not be saved falls back to. */
+  private saved = '';
 
   private constructor(
     readonly dataDir: string,
-    private readonly low: Low<Database>,
+    data: Database,
     private readonly file: DurableTextFile,
     private readonly release: (() => Promise<void>) | null,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    const adapter = {
+      read: async () => null,
+      write: async (db: Database) => {
+        const text = JSON.stringify(db, null, 1);
+        await file.write(text);
+        this.saved = text;
+      },
+    };
+    this.low = new Low<Database>(adapter, data);
+  }
 
   get data(): Database {
     return this.low.data;
@@ -97,13 +112,13 @@ export class Store {
     if (options.readOnly) {
       const text = await file.read();
       const data = text === null ? emptyDatabase() : parseDatabase(text, now()).data;
-      return new Store(dataDir, lowOver(file, data), file, null, now);
+      return new Store(dataDir, data, file, null, now);
     }
     await fs.mkdir(dataDir, { recursive: true });
     const release = await acquireLock(dataDir);
     try {
       await removeStaleTempFiles(file.file);
-      const store = new Store(dataDir, lowOver(file, emptyDatabase()), file, release, now);
+      const store = new Store(dataDir, emptyDatabase(), file, release, now);
       await store.load();
       return store;
     } catch (error) {
@@ -123,6 +138,7 @@ export class Store {
       return this.recoverFromBackup();
     }
     this.low.data = parsed.data;
+    this.saved = text;
     if (parsed.migratedFrom !== undefined) {
       await createBackup(this.dataDir, 'migration', this.now());
       await this.low.write();
@@ -152,14 +168,24 @@ export class Store {
     this.notices.push({ code: 'store.corruptNoBackup', params: { movedTo: path.basename(corrupt) } });
   }
 
-  /** Applies a change to the data and resolves once it is safely on disk. */
-  async change<T>(apply: (data: Database) => T): Promise<T> {
+  /**
+   * Applies a change to the data and resolves once it is safely on disk. A change that cannot be
+   * saved is undone in memory too: the app never shows, nor later saves, what it reported as not saved.
+   */
+  change<T>(apply: (data: Database) => T): Promise<T> {
+    const run = this.changes.then(() => this.changeNow(apply));
+    this.changes = run.catch(() => undefined);
+    return run;
+  }
+
+  private async changeNow<T>(apply: (data: Database) => T): Promise<T> {
     if (this.readOnly) throw new AppError('store.readOnly');
     const result = apply(this.low.data);
     this.changedSinceBackup = true;
     try {
       await this.low.write();
     } catch {
+      this.low.data = parseDatabase(this.saved, this.now()).data;
       throw new AppError('store.writeFailed');
     }
     return result;
@@ -177,8 +203,9 @@ export class Store {
     this.backupTimer.unref();
   }
 
-  flush(): Promise<void> {
-    return this.file.flush();
+  async flush(): Promise<void> {
+    await this.changes;
+    await this.file.flush();
   }
 
   /** Waits for pending writes, then lets another process open the folder. */
@@ -187,12 +214,4 @@ export class Store {
     await this.flush();
     await this.release?.();
   }
-}
-
-function lowOver(file: DurableTextFile, data: Database): Low<Database> {
-  const adapter = {
-    read: async () => null,
-    write: (db: Database) => file.write(JSON.stringify(db, null, 1)),
-  };
-  return new Low<Database>(adapter, data);
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../main/domain/dates';
 import { useQuery } from '../../data';
-import { countryName, formatDateRange } from '../../format';
+import { formatDateRange, venue } from '../../format';
 
 export function Dashboard() {
   const { t, i18n } = useTranslation();
@@ -29,7 +29,7 @@ export function Dashboard() {
                   </a>{' '}
                   <span className="muted">
                     {formatDateRange(e.startDate, e.endDate, i18n.language)}
-                    {e.city && <> · <bdi>{[e.city, countryName(e.country, i18n.language)].filter(Boolean).join(', ')}</bdi></>}
+                    {e.city && <> · {venue(e.city, e.country, i18n.language, t('common.listSeparator'))}</>}
                     {' · '}
                     {t('dashboard.delegationSize', { count: e.delegationSize })}
                   </span>

@@ -164,6 +164,7 @@ export function DelegationTable({ eventId, members }: { eventId: string; members
       {members.length === 0 ? (
         <p className="empty">{t('delegation.empty')}</p>
       ) : (
+        <div className="table-scroll">
         <table>
           <thead>
             <tr>
@@ -180,6 +181,7 @@ export function DelegationTable({ eventId, members }: { eventId: string; members
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <AddMember eventId={eventId} members={members} />
     </section>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../data';
-import { countryName, formatDateRange } from '../../format';
+import { formatDateRange, venue } from '../../format';
 
 export function EventList() {
   const { t, i18n } = useTranslation();
@@ -38,7 +38,7 @@ export function EventList() {
                 </td>
                 <td>{formatDateRange(e.startDate, e.endDate, i18n.language)}</td>
                 <td>
-                  <bdi>{[e.city, countryName(e.country, i18n.language)].filter(Boolean).join(', ')}</bdi>
+                  {venue(e.city, e.country, i18n.language, t('common.listSeparator'))}
                 </td>
                 <td>{t(`events.status.${e.status}`)}</td>
                 <td className="number">{new Intl.NumberFormat(i18n.language).format(e.delegationSize)}</td>

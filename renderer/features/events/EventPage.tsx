@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../../../main/api/contract';
 import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
-import { countryName, formatDateRange } from '../../format';
+import { formatDateRange, venue } from '../../format';
 import { navigate } from '../../router';
 import { BalancePanel } from './BalancePanel';
 import { DelegationTable } from './DelegationTable';
@@ -11,7 +11,7 @@ function EventHeader({ event }: { event: Delegation['event'] }) {
   const { t, i18n } = useTranslation();
   const mutate = useMutation();
   const { announce, confirm } = useStatus();
-  const venue = [event.city, countryName(event.country, i18n.language)].filter(Boolean).join(', ');
+  const place = venue(event.city, event.country, i18n.language, t('common.listSeparator'));
 
   const remove = async () => {
     if (!(await confirm(t('events.deleteConfirm', { name: event.acronym || event.name }), t('common.delete')))) return;
@@ -29,7 +29,7 @@ function EventHeader({ event }: { event: Delegation['event'] }) {
         </h1>
         <p className="event-facts">
           <span>{formatDateRange(event.startDate, event.endDate, i18n.language)}</span>
-          <span>{venue ? <bdi>{venue}</bdi> : t('events.venueUnknown')}</span>
+          <span>{place || t('events.venueUnknown')}</span>
           <span>{t(`events.kind.${event.kind}`)}</span>
           <span>{t(`events.modality.${event.modality}`)}</span>
           <span className={`badge status-${event.status}`}>{t(`events.status.${event.status}`)}</span>

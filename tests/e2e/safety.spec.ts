@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { addNewMember, createEvent, expect, fill, strings, test, text } from './app';
+import { startServer } from './server';
+
+const s = strings('en');
+const WTDC = { name: 'World Telecommunication Development Conference', acronym: 'WTDC-25', startDate: '2025-11-17', endDate: '2025-11-28', city: 'Baku', country: 'AZ' };
+
+test('the data is still there after browser mode restarts', async ({ page, dataDir }) => {
+  const first = await startServer(dataDir);
+  await page.goto(first.url);
+  await createEvent(page, s, WTDC);
+  await addNewMember(page, s, { givenName: 'Amina', familyName: 'Aliyeva', gender: 'female', birthDate: '1998-03-02' }, 'head');
+  await first.stop();
+
+  const second = await startServer(dataDir);
+  try {
+    await page.goto(second.url);
+    await page.getByRole('link', { name: 'Events', exact: true }).click();
+    await page.getByRole('link', { name: WTDC.name }).click();
+    await expect(page.locator('.delegation tbody')).toContainText('Amina Aliyeva');
+    await expect(page.locator('.delegation tbody')).toContainText(text(s, 'delegation.role.head'));
+  } finally {
+    await second.stop();
+  }
+});
+
+test('bad input is refused with its message, and nothing is written', async ({ app: page, dataDir }) => {
+  const file = path.join(dataDir, 'delegation-desk.json');
+  const before = readFileSync(file, 'utf8');
+
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  await page.getByRole('link', { name: text(s, 'events.new') }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('[name="name"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('main form')).toContainText(text(s, 'errors.required'));
+  // Focus lands on the first field in error.
+  await expect(page.locator('[name="name"]')).toBeFocused();
+
+  await fill(page, { name: 'WTDC-25', kind: 'conference', startDate: '2025-11-28', endDate: '2025-11-17' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('main form')).toContainText(text(s, 'errors.endBeforeStart'));
+
+  await page.getByRole('link', { name: 'People', exact: true }).click();
+  await page.getByRole('link', { name: text(s, 'people.new') }).click();
+  await fill(page, { givenName: 'x'.repeat(10_000), familyName: 'Aliyeva', birthDate: '2999-01-01', email: 'amina.at.example' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('main form')).toContainText(text(s, 'errors.tooLong', { max: '200' }));
+  await expect(page.locator('main form')).toContainText(text(s, 'errors.birthDateFuture'));
+  await expect(page.locator('main form')).toContainText(text(s, 'errors.emailInvalid'));
+  await expect(page.locator('[name="givenName"]')).toHaveAttribute('aria-invalid', 'true');
+
+  expect(readFileSync(file, 'utf8')).toBe(before);
+  await page.getByRole('link', { name: 'People', exact: true }).click();
+  await expect(page.locator('main')).toContainText(text(s, 'people.empty'));
+});
+
+test('the page never navigates to another origin and makes no outside request', async ({ app: page, server }) => {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.origin)) outside.push(request.url());
+  });
+  await createEvent(page, s, { ...WTDC, website: 'https://www.itu.int/wtdc25/' });
+  const appUrl = page.url();
+
+  await page.getByRole('link', { name: text(s, 'events.visit') }).click();
+  await expect(page.getByText(text(s, 'external.notOpened', { url: 'https://www.itu.int/wtdc25/' }))).toBeVisible();
+  expect(page.url()).toBe(appUrl);
+  expect(new URL(page.url()).origin).toBe(server.origin);
+
+  // A link to another origin injected into the page is held the same way.
+  await page.evaluate(() => {
+    const link = document.createElement('a');
+    link.href = 'https://example.org/elsewhere';
+    link.textContent = 'elsewhere';
+    link.id = 'injected';
+    document.querySelector('main')!.append(link);
+  });
+  await page.locator('#injected').click();
+  await expect(page.getByText(text(s, 'external.notOpened', { url: 'https://example.org/elsewhere' }))).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(server.origin);
+  expect(outside).toEqual([]);
+});
+
+test('the API refuses calls without the run token, and from other origins', async ({ server }) => {
+  const call = (headers: Record<string, string>) =>
+    fetch(`${server.origin}/api/events:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '' });
+  const token = new URL(server.url).hash.replace('#token=', '');
+  expect((await call({})).status).toBe(401);
+  expect((await call({ Authorization: 'Bearer wrong' })).status).toBe(401);
+  expect((await call({ Authorization: `Bearer ${token}`, Origin: 'https://evil.example' })).status).toBe(403);
+  const ok = await call({ Authorization: `Bearer ${token}` });
+  expect(ok.status).toBe(200);
+  expect(await ok.json()).toEqual({ ok: true, value: [] });
+  // Files outside the built renderer are never served.
+  const escape = await fetch(`${server.origin}/..%2f..%2fpackage.json`);
+  expect(escape.status).toBe(404);
+});
+
+test('every control has a label', async ({ app: page }) => {
+  for (const route of ['#/events/new', '#/people/new', '#/settings']) {
+    await page.goto(new URL(route, page.url()).href);
+    await expect(page.locator('main form').first()).toBeVisible();
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((el) => (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label'))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+  }
+});
