@@ -90,12 +90,12 @@ export interface PersonFields {
 /** On an event's page: creates a person on the spot and puts them on the delegation. */
 export async function addNewMember(page: Page, s: Strings, person: PersonFields, role: string): Promise<void> {
   const form = page.locator('form.add-member');
-  if ((await form.locator('[name="givenName"]').count()) === 0) {
-    await form.getByRole('button', { name: text(s, 'delegation.newPerson') }).click();
-  }
+  await form.getByRole('button', { name: text(s, 'delegation.newPerson') }).click();
   await fill(page, { role, ...person }, 'form.add-member');
   await form.getByRole('button', { name: text(s, 'common.add'), exact: true }).click();
   await expect(page.locator('.delegation tbody')).toContainText(person.familyName);
+  // Once added, the form closes its new-person fields, ready for the next member.
+  await expect(form.locator('[name="givenName"]')).toHaveCount(0);
 }
 
 export function balanceRow(page: Page, which: 'women' | 'women-leadership' | 'youth') {
