@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 
@@ -10,6 +10,13 @@ export function useFormErrors() {
   const { t } = useTranslation();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
+  const [failures, setFailures] = useState(0);
+
+  // After the render that marks the fields, move focus to the first one in error, so that keyboard
+  // and screen-reader users land on it.
+  useEffect(() => {
+    if (failures > 0) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [failures]);
 
   const clear = useCallback(() => {
     setFieldErrors({});
@@ -23,8 +30,7 @@ export function useFormErrors() {
       for (const issue of api.issues) byField[issue.path] ??= t(issue.code, issue.params);
       setFieldErrors(byField);
       setFormError(api.issues.length > 0 ? t('form.fixErrors') : t(api.code, api.params));
-      // Move focus to the first field in error so keyboard and screen-reader users land on it.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      setFailures((n) => n + 1);
     },
     [t],
   );
