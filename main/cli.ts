@@ -18,6 +18,7 @@ const USAGE = `delegation-desk ${version}
   check                                  validate the data file
   events list [--json]                   list events
   events add --name N --acronym A --kind K --start YYYY-MM-DD --end YYYY-MM-DD [--city C] [--country ISO2]
+  events show --event ID|ACRONYM [--json]  an event's delegation and its balance
 options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
 
 class UsageError extends Error {}
@@ -57,6 +58,7 @@ async function run(argv: string[]): Promise<number> {
       end: { type: 'string' },
       city: { type: 'string' },
       country: { type: 'string' },
+      event: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -96,9 +98,38 @@ async function run(argv: string[]): Promise<number> {
         console.log(event.id);
         return EXIT.ok;
       });
+    case 'events show':
+      return withStore(dataDir, true, async (context) => {
+        if (!values.event) throw new UsageError(t('cli.eventRequired'));
+        const delegation = await call(context, 'delegation:get', { eventId: await resolveEvent(context, values.event) });
+        console.log(values.json ? JSON.stringify(delegation, null, 2) : describeDelegation(delegation));
+        return EXIT.ok;
+      });
     default:
       throw new UsageError(`${t('cli.unknownCommand', { command })}\n${USAGE}`);
   }
+}
+
+/** --event takes an event's id or its acronym (any case), as the user knows it. */
+async function resolveEvent(context: Context, reference: string): Promise<string> {
+  const events = await call(context, 'events:list');
+  const byId = events.find((e) => e.id === reference);
+  if (byId) return byId.id;
+  const byAcronym = events.filter((e) => e.acronym !== '' && e.acronym.toLowerCase() === reference.toLowerCase());
+  if (byAcronym.length === 1) return byAcronym[0].id;
+  throw new AppError(byAcronym.length === 0 ? 'cli.eventNotFound' : 'cli.eventAmbiguous', { event: reference });
+}
+
+function describeDelegation({ event, members, balance }: Output<'delegation:get'>): string {
+  const share = (s: { share: number | null; count: number; known: number }) =>
+    s.share === null ? t('balance.noData') : `${Math.round(s.share * 100)}% (${s.count}/${s.known})`;
+  return [
+    `${event.acronym || event.name}\t${event.name}\t${event.startDate} – ${event.endDate}`,
+    ...members.map((m) => `  ${t(`delegation.role.${m.participation.role}`)}\t${m.person.givenName} ${m.person.familyName}`),
+    `${t('balance.women')}: ${share(balance.women)}`,
+    `${t('balance.womenInLeadership')}: ${share(balance.womenInLeadership)}`,
+    `${t('balance.youth', { maxAge: balance.youth.maxAge, date: event.startDate })}: ${share(balance.youth)}`,
+  ].join('\n');
 }
 
 function describe(error: AppError): string {

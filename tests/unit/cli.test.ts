@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { Store } from '../../main/store/store';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATA_FILE = 'delegation-desk.json';
@@ -83,6 +84,35 @@ describe.concurrent('the CLI', () => {
     const check = await cli(['check'], dir);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('The data file is valid: 1 events, 0 people, 0 participations.');
+
+    // --event takes the acronym as the user writes it, in any case, or the id.
+    const [byAcronym, byId, unknown] = await Promise.all([
+      cli(['events', 'show', '--event', 'wtdc-25', '--json'], dir),
+      cli(['events', 'show', '--event', id], dir),
+      cli(['events', 'show', '--event', 'WRC-27'], dir),
+    ]);
+    expect(byAcronym.code).toBe(0);
+    expect(JSON.parse(byAcronym.stdout)).toMatchObject({ event: { id }, members: [], balance: { total: 0 } });
+    expect(byId.code).toBe(0);
+    expect(byId.stdout).toContain('WTDC-25');
+    expect(byId.stdout).toContain('Women: No one to count yet');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No event with the id or acronym WRC-27.');
+  });
+
+  it('refuses to write while the data folder is open elsewhere, and still reads', async ({ expect }) => {
+    const dir = await tempDir();
+    const app = await Store.open(dir);
+    try {
+      const add = await cli(addWtdc, dir);
+      expect(add.code).toBe(75);
+      expect(add.stderr).toContain('The data folder is already open');
+      const list = await cli(['events', 'list', '--json'], dir);
+      expect(list.code).toBe(0);
+      expect(JSON.parse(list.stdout)).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('uses --data-dir over DELEGATION_DESK_DATA_DIR', async ({ expect }) => {
