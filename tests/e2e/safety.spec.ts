@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addNewMember, createEvent, expect, fill, strings, test, text } from './app';
 import { startServer } from './server';
@@ -108,4 +108,38 @@ test('every control has a label', async ({ app: page }) => {
     );
     expect(unlabelled).toEqual([]);
   }
+});
+
+test('a damaged data file is moved aside, the newest good backup is loaded, and the user is told', async ({ page, dataDir }) => {
+  const first = await startServer(dataDir);
+  await page.goto(first.url);
+  await createEvent(page, s, WTDC);
+  await first.stop();
+  // Each start backs the file up: this one holds the event.
+  await (await startServer(dataDir)).stop();
+
+  const file = path.join(dataDir, 'delegation-desk.json');
+  writeFileSync(file, '{"schemaVersion":1,"events":[{"id":"half-writ');
+  const third = await startServer(dataDir);
+  try {
+    await page.goto(third.url);
+    const notice = page.getByRole('alert').filter({ hasText: 'The data file was damaged' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('delegation-desk.corrupt-');
+    const aside = readdirSync(dataDir).find((name) => name.startsWith('delegation-desk.corrupt-'));
+    expect(readFileSync(path.join(dataDir, aside!), 'utf8')).toBe('{"schemaVersion":1,"events":[{"id":"half-writ');
+    await page.getByRole('link', { name: 'Events', exact: true }).click();
+    await expect(page.getByRole('link', { name: WTDC.name })).toBeVisible();
+  } finally {
+    await third.stop();
+  }
+});
+
+test('a data file from a newer version is refused with a message and left untouched', async ({ dataDir }) => {
+  const file = path.join(dataDir, 'delegation-desk.json');
+  const newer = JSON.stringify({ schemaVersion: 99, events: [], somethingNew: true });
+  writeFileSync(file, newer);
+  await expect(startServer(dataDir)).rejects.toThrow(/written by a newer version of Delegation Desk \(data version 99/);
+  expect(readFileSync(file, 'utf8')).toBe(newer);
+  expect(readdirSync(dataDir).filter((n) => n.includes('corrupt'))).toEqual([]);
 });
