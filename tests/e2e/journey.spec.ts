@@ -52,6 +52,26 @@ test('the first journey: an event, its delegation, and its balance as it is edit
 
   await page.screenshot({ path: testInfo.outputPath('journey-en.png'), fullPage: true });
 
+  // Age is taken on the first day: moved to her 30th birthday, Amina is no longer counted as young.
+  await page.getByRole('link', { name: text(s, 'common.edit') }).click();
+  await fill(page, { startDate: '2028-03-02', endDate: '2028-03-10' });
+  await page.getByRole('button', { name: text(s, 'common.save') }).click();
+  await expect(balanceRow(page, 'youth')).toContainText('0%');
+  await expect(balanceRow(page, 'youth')).toContainText('0 of 2');
+  await page.getByRole('link', { name: text(s, 'common.edit') }).click();
+  await fill(page, { startDate: WTDC.startDate, endDate: WTDC.endDate });
+  await page.getByRole('button', { name: text(s, 'common.save') }).click();
+  await expect(balanceRow(page, 'youth')).toContainText('1 of 2');
+
+  // Removing someone asks first; cancelling keeps them.
+  await page.getByRole('button', { name: 'Remove — Leyla Hasanova' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: text(s, 'common.cancel') }).click();
+  await expect(page.locator('.delegation tbody tr')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Remove — Leyla Hasanova' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: text(s, 'common.remove') }).click();
+  await expect(page.locator('.delegation tbody tr')).toHaveCount(2);
+  await expect(balanceRow(page, 'women')).toContainText('1 of 2');
+
   // The youth threshold is a setting.
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const general = 'form[aria-labelledby="general-title"]';
