@@ -1,19 +1,33 @@
 // npm start: opens the desktop app, or says in one line why it cannot and what to run instead.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import i18next from 'i18next';
 
 const require = createRequire(import.meta.url);
-let electron;
-try {
-  electron = require('electron');
-} catch {
-  electron = undefined;
+
+function electronBinary() {
+  try {
+    const found = require('electron');
+    return typeof found === 'string' && existsSync(found) ? found : undefined;
+  } catch {
+    return undefined;
+  }
 }
-if (typeof electron !== 'string' || !existsSync(electron)) {
-  console.error(
-    'The Electron binary is not installed here, so the desktop window cannot open. Run the same app in your browser instead: npm run web -- --data-dir DIR',
-  );
+
+/** The user's language from the environment (LANG=fr_FR.UTF-8 → fr), among the app's six. */
+function translator() {
+  const wanted = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || 'en').slice(0, 2).toLowerCase();
+  const language = ['ar', 'en', 'es', 'fr', 'ru', 'zh'].includes(wanted) ? wanted : 'en';
+  const load = (lng) => JSON.parse(readFileSync(new URL(`../locales/${lng}/app.json`, import.meta.url), 'utf8'));
+  const resources = { en: { app: load('en') }, [language]: { app: load(language) } };
+  void i18next.init({ resources, lng: language, fallbackLng: 'en', defaultNS: 'app', initAsync: false });
+  return i18next.t;
+}
+
+const electron = electronBinary();
+if (!electron) {
+  console.error(translator()('electron.missingBinary'));
   process.exit(1);
 }
 const child = spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
