@@ -212,6 +212,7 @@ export class Store {
   async close(): Promise<void> {
     clearInterval(this.backupTimer);
     await this.flush();
-    await this.release?.();
+    // A lock lost while suspended is already gone: nothing left to release.
+    await this.release?.().catch(() => undefined);
   }
 }
