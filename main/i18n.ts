@@ -1,10 +1,9 @@
 import i18next, { type TFunction } from 'i18next';
 import { resources } from '../locales';
-import { LANGUAGES, type Language } from './domain/model';
+import { asLanguage, type Language } from './domain/enums';
 
 export function supportedLanguage(value: string | undefined): Language {
-  const base = (value ?? '').toLowerCase().split(/[-_.]/)[0];
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
+  return asLanguage(value) ?? 'en';
 }
 
 /** A translator for main's own words (menu, dialogs, CLI messages). */

@@ -1,12 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resources } from '../locales';
-import { LANGUAGES, type Language } from '../main/domain/enums';
+import { asLanguage, type Language } from '../main/domain/enums';
 
-export function pickLanguage(saved: string | undefined, browser: readonly string[]): Language {
-  for (const candidate of [saved, ...browser]) {
-    const base = (candidate ?? '').toLowerCase().split('-')[0];
-    if ((LANGUAGES as readonly string[]).includes(base)) return base as Language;
+/** The saved choice, else the first of the system's languages the app speaks, else English. */
+export function pickLanguage(saved: string | undefined, system: readonly string[]): Language {
+  for (const candidate of [saved, ...system]) {
+    const language = asLanguage(candidate);
+    if (language) return language;
   }
   return 'en';
 }

@@ -2,6 +2,12 @@
 export const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** 'fr-CH', 'fr_FR.UTF-8' → 'fr'; undefined when it is none of the app's six languages. */
+export function asLanguage(value: string | undefined): Language | undefined {
+  const base = (value ?? '').toLowerCase().split(/[-_.]/)[0];
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : undefined;
+}
+
 export const EVENT_KINDS = [
   'conference', 'assembly', 'forum', 'council', 'studyGroup', 'regionalMeeting', 'worldDay', 'other',
 ] as const;
