@@ -8,6 +8,7 @@ import { createTranslator, supportedLanguage } from './i18n';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { isAppPage } from './app-page';
+import { registerAppScheme, serveBundle } from './app-protocol';
 import { installSecurityGuards, openExternal } from './security';
 import { Store } from './store/store';
 import { version } from './version';
@@ -15,7 +16,7 @@ import { createMainWindow } from './window';
 
 const paths = {
   preload: path.join(__dirname, '../preload/index.cjs'),
-  rendererIndex: path.join(__dirname, '../renderer/index.html'),
+  renderer: path.join(__dirname, '../renderer'),
 };
 
 let mainWindow: BrowserWindow | undefined;
@@ -32,7 +33,7 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
     event.sender === mainWindow.webContents &&
     frame !== null &&
     frame === event.sender.mainFrame &&
-    isAppPage(frame.url, paths.rendererIndex)
+    isAppPage(frame.url)
   );
 }
 
@@ -41,14 +42,15 @@ function applyMenu(dataDir: string): void {
 }
 
 function openWindow(): void {
-  mainWindow = createMainWindow(paths, createTranslator(language())('app.name'));
+  mainWindow = createMainWindow(paths.preload, createTranslator(language())('app.name'));
   mainWindow.on('closed', () => (mainWindow = undefined));
   // Windows ends the session without before-quit: write what is pending while we still can.
   mainWindow.on('session-end', () => void store?.flush());
 }
 
 async function start(): Promise<void> {
-  installSecurityGuards(paths.rendererIndex);
+  installSecurityGuards();
+  serveBundle(paths.renderer);
   // The portable Windows build keeps its data beside the .exe, so it travels with it.
   const portable = process.env.PORTABLE_EXECUTABLE_DIR;
   const dataDir = resolveDataDir(undefined, portable ? path.join(portable, 'Delegation Desk data') : app.getPath('userData'))!;
@@ -75,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  registerAppScheme();
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();

@@ -8,9 +8,9 @@ export async function openExternal(url: string): Promise<boolean> {
   return true;
 }
 
-function guardContents(contents: WebContents, rendererIndex: string): void {
+function guardContents(contents: WebContents): void {
   const stayHome = (event: { url: string; preventDefault(): void }) => {
-    if (!isAppPage(event.url, rendererIndex)) event.preventDefault();
+    if (!isAppPage(event.url)) event.preventDefault();
   };
   contents.on('will-navigate', stayHome);
   contents.on('will-frame-navigate', stayHome);
@@ -23,8 +23,8 @@ function guardContents(contents: WebContents, rendererIndex: string): void {
 }
 
 /** App-wide guards, installed before any window exists. */
-export function installSecurityGuards(rendererIndex: string): void {
-  app.on('web-contents-created', (_event, contents) => guardContents(contents, rendererIndex));
+export function installSecurityGuards(): void {
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);

@@ -1,12 +1,10 @@
 import { app, BrowserWindow } from 'electron';
+import { APP_PAGE } from './app-page';
 
-export interface WindowPaths {
-  preload: string;
-  rendererIndex: string;
-}
+
 
 /** The one window: every secure default is set here, explicitly. */
-export function createMainWindow({ preload, rendererIndex }: WindowPaths, title: string): BrowserWindow {
+export function createMainWindow(preload: string, title: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 840,
@@ -28,6 +26,6 @@ export function createMainWindow({ preload, rendererIndex }: WindowPaths, title:
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.loadFile(rendererIndex).catch((error: unknown) => console.error('the page did not load', error));
+  window.loadURL(APP_PAGE).catch((error: unknown) => console.error('the page did not load', error));
   return window;
 }

@@ -6,11 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAppPage } from '../../main/app-page';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATA_FILE = 'delegation-desk.json';
-const RENDERER_INDEX = path.join(ROOT, 'dist/renderer/index.html');
 
 /** The path of the Electron binary, or undefined when the npm package came without it. */
 function findElectron(): string | undefined {
@@ -57,12 +56,6 @@ function dataFileText(): string {
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
-function isAppUrl(url: string): boolean {
-  const parsed = new URL(url);
-  parsed.hash = '';
-  return parsed.protocol === 'file:' && path.resolve(fileURLToPath(parsed)) === RENDERER_INDEX;
-}
-
 test.beforeAll(async () => {
   if (!electronPath) return;
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'dd-electron-'));
@@ -87,7 +80,7 @@ test.afterAll(async () => {
 
 test('the window opens on the app', async () => {
   await expect(page.locator('nav')).toContainText(text('nav.dashboard'));
-  expect(isAppUrl(page.url())).toBe(true);
+  expect(isAppPage(page.url())).toBe(true);
   expect(app!.windows()).toHaveLength(1);
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isWebAddress } from '../../main/api/handlers/settings';
-import { isAppPage } from '../../main/app-page';
+import { APP_ORIGIN, APP_PAGE, bundleFile, isAppPage } from '../../main/app-page';
 import { CONTENT_SECURITY_POLICY } from '../../main/security-policy';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -24,19 +24,44 @@ describe('content security policy', () => {
 });
 
 describe('what counts as the app page (navigation guard and IPC sender check)', () => {
-  const index = path.join(root, 'dist/renderer/index.html');
-  const page = pathToFileURL(index).href;
-
-  it('accepts the bundled page, with any route', () => {
-    expect(isAppPage(page, index)).toBe(true);
-    expect(isAppPage(`${page}#/events/abc`, index)).toBe(true);
+  it('accepts the bundled page on its own origin, with any route', () => {
+    expect(isAppPage(APP_PAGE)).toBe(true);
+    expect(isAppPage(`${APP_PAGE}#/events/abc`)).toBe(true);
   });
 
-  it('refuses other files, other schemes and file URLs on a network host', () => {
-    expect(isAppPage(pathToFileURL(path.join(root, 'package.json')).href, index)).toBe(false);
-    expect(isAppPage(page.replace('file:///', 'file://attacker.example/'), index)).toBe(false);
-    expect(isAppPage('https://example.org/', index)).toBe(false);
-    expect(isAppPage('not a url', index)).toBe(false);
+  it('refuses other files of the bundle, file URLs, other origins and schemes', () => {
+    expect(isAppPage(`${APP_ORIGIN}/assets/index.js`)).toBe(false);
+    expect(isAppPage(`${APP_PAGE}?next=https://example.org`)).toBe(false);
+    expect(isAppPage(pathToFileURL(path.join(root, 'dist/renderer/index.html')).href)).toBe(false);
+    expect(isAppPage('app://other/index.html')).toBe(false);
+    expect(isAppPage('https://example.org/index.html')).toBe(false);
+    expect(isAppPage('not a url')).toBe(false);
+  });
+});
+
+describe('the app:// protocol serves the bundle and nothing else', () => {
+  const bundle = path.join(root, 'dist/renderer');
+
+  it('maps the page and its assets into the bundle folder', () => {
+    expect(bundleFile(APP_PAGE, bundle)).toBe(path.join(bundle, 'index.html'));
+    expect(bundleFile(`${APP_ORIGIN}/assets/index-abc.js`, bundle)).toBe(path.join(bundle, 'assets/index-abc.js'));
+  });
+
+  it('refuses to climb out of the bundle, or to serve another host', () => {
+    for (const url of [
+      `${APP_ORIGIN}/../package.json`,
+      `${APP_ORIGIN}/..%2f..%2fpackage.json`,
+      `${APP_ORIGIN}/%2e%2e/%2e%2e/package.json`,
+      `${APP_ORIGIN}/%E0%A4%A`,
+      'app://elsewhere/index.html',
+      'file:///etc/passwd',
+    ]) {
+      const file = bundleFile(url, bundle);
+      expect(file === null || file.startsWith(bundle + path.sep), url).toBe(true);
+      expect(file, url).not.toBe(path.join(root, 'package.json'));
+    }
+    expect(bundleFile('app://elsewhere/index.html', bundle)).toBeNull();
+    expect(bundleFile(`${APP_ORIGIN}/..%2f..%2fpackage.json`, bundle)).toBeNull();
   });
 });
 
