@@ -1,6 +1,6 @@
 /**
- * The one Content-Security-Policy: renderer/index.html's meta tag (the desktop app loads the page from a
- * file, which has no headers) must say exactly this (a unit test checks), and browser mode sends it as a header.
+ * The one Content-Security-Policy: renderer/index.html's meta tag must say exactly this (a unit test
+ * checks), and the desktop app's app:// handler and browser mode also send it as a header.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -1,19 +1,8 @@
 // npm start: opens the desktop app, or says in one line why it cannot and what to run instead.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
-
-const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  try {
-    const found = require('electron');
-    return typeof found === 'string' && existsSync(found) ? found : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { electronBinary } from './electron-binary.mjs';
 
 /** The user's language from the environment (LANG=fr_FR.UTF-8 → fr), among the app's six. */
 function translator() {

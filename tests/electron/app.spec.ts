@@ -3,25 +3,15 @@
 // skip where the Electron binary is absent; browser-mode e2e (tests/e2e) covers the app there.
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { isAppPage } from '../../main/app-page';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DATA_FILE = 'delegation-desk.json';
 
-/** The path of the Electron binary, or undefined when the npm package came without it. */
-function findElectron(): string | undefined {
-  try {
-    const found: unknown = createRequire(import.meta.url)('electron');
-    return typeof found === 'string' && existsSync(found) ? found : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const electronPath = findElectron();
+const electronPath = electronBinary();
 
 const SKIP_REASON =
   'Electron binary not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD); the desktop window is tested where it exists — browser-mode e2e covers the app here';

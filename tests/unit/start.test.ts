@@ -1,20 +1,10 @@
 // `npm start` where the Electron binary is missing: one clear line pointing to browser mode.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function electronBinary(): string | undefined {
-  try {
-    const found: unknown = createRequire(import.meta.url)('electron');
-    return typeof found === 'string' && existsSync(found) ? found : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 describe('npm start without the Electron binary', () => {
   it.skipIf(electronBinary() !== undefined)('says so in one line and points to browser mode, without a stack trace', () => {
