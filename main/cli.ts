@@ -1,8 +1,9 @@
 // npm run --silent cli -- <command>: the same handlers as the app, for scripts and quick checks.
+import { promises as fs, constants as fsConstants } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Channel, Input, Output } from './api/contract';
 import { dispatch } from './api/dispatch';
-import type { Context } from './api/handlers/context';
+import type { Context } from './api/channel';
 import { resolveDataDir } from './data-dir';
 import { AppError } from './errors';
 import { createTranslator, supportedLanguage } from './i18n';
@@ -30,8 +31,14 @@ async function call<C extends Channel>(context: Context, channel: C, input?: Inp
   throw new AppError(error.code, error.params, error.issues);
 }
 
+/** The store's notices go to stderr, so that stdout stays the command's output (JSON, ids). */
+function printNotices(store: Store): void {
+  for (const notice of store.notices) console.error(t(notice.code, notice.params));
+}
+
 async function withStore<T>(dataDir: string, readOnly: boolean, run: (context: Context) => Promise<T>): Promise<T> {
-  const store = await Store.open(dataDir, { readOnly });
+  const store = await Store.open(dataDir, { readOnly, kind: 'cli' });
+  printNotices(store);
   const context: Context = {
     store,
     host: { version, shell: 'web', openExternal: async () => false },
@@ -72,11 +79,7 @@ async function run(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'check':
-      return withStore(dataDir, true, async ({ store }) => {
-        const { events, people, participations } = store.data;
-        console.log(t('cli.checkOk', { events: events.length, people: people.length, participations: participations.length }));
-        return EXIT.ok;
-      });
+      return check(dataDir);
     case 'events list':
       return withStore(dataDir, true, async (context) => {
         const events = await call(context, 'events:list');
@@ -110,6 +113,26 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Reads the folder as the app would, without changing anything, and exits non-zero with the reason
+ * for each fault: a damaged or foreign file, a damaged journal, a missing file with backups, a folder
+ * that cannot be written.
+ */
+async function check(dataDir: string): Promise<number> {
+  const store = await Store.open(dataDir, { readOnly: true, kind: 'cli' });
+  try {
+    const faults = store.notices.filter((n) => n.level !== 'info');
+    printNotices(store);
+    const writable = await fs.access(dataDir, fsConstants.W_OK).then(() => true, () => false);
+    if (!writable) console.error(t('store.folderReadOnly'));
+    const read = store.view();
+    console.log(t('cli.checkOk', { events: read.events.list().length, people: read.people.list().length, participations: read.participations.list().length }));
+    return faults.length > 0 || !writable ? EXIT.refused : EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
 /** --event takes an event's id or its acronym (any case), as the user knows it. */
 async function resolveEvent(context: Context, reference: string): Promise<string> {
   const events = await call(context, 'events:list');
@@ -138,18 +161,23 @@ function describe(error: AppError): string {
   return lines.join('\n');
 }
 
+// process.exitCode, never process.exit(): a piped stdout (`events list --json | less`) is written in
+// chunks after the last console.log returns, and exit() would cut it.
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error((error as Error).message);
-      process.exit(EXIT.usage);
-    }
-    if (error instanceof AppError) {
+      process.exitCode = EXIT.usage;
+    } else if (error instanceof AppError) {
       console.error(describe(error));
-      process.exit(error.code === 'store.locked' ? EXIT.locked : EXIT.refused);
+      process.exitCode = error.code === 'store.locked' ? EXIT.locked : EXIT.refused;
+    } else {
+      console.error(t('errors.unexpected'));
+      console.error(error);
+      process.exitCode = EXIT.refused;
     }
-    console.error(error);
-    process.exit(EXIT.refused);
   },
 );

@@ -1,7 +1,7 @@
 // Electron entry: one instance, one store, one secure window.
 import { app, BrowserWindow, dialog, Menu, powerMonitor, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import type { Context } from './api/handlers/context';
+import type { Context } from './api/channel';
 import { resolveDataDir } from './data-dir';
 import { AppError } from './errors';
 import { createTranslator, supportedLanguage } from './i18n';
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   const portable = process.env.PORTABLE_EXECUTABLE_DIR;
   const dataDir = resolveDataDir(undefined, portable ? path.join(portable, 'Delegation Desk data') : app.getPath('userData'))!;
   try {
-    store = await Store.open(dataDir);
+    store = await Store.open(dataDir, { kind: 'app' });
   } catch (error) {
     const t = createTranslator(language());
     const detail = error instanceof AppError ? t(error.code, error.params) : t('errors.unexpected');
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  store.startPeriodicBackups(30 * 60_000);
+  store.startPeriodicBackups();
   const context: Context = { store, host: { version, shell: 'electron', openExternal }, now: () => new Date() };
   registerIpc(context, isTrustedSender, (channel) => {
     if (channel === 'settings:update') applyMenu(dataDir);

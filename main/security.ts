@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { isWebAddress } from './api/handlers/settings';
+import { isWebAddress } from './api/channels/app';
 import { isAppPage } from './app-page';
 
 export async function openExternal(url: string): Promise<boolean> {

@@ -1,14 +1,14 @@
 // The narrow door: one frozen window.api, no Node, no raw ipcRenderer.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { APP_EVENTS } from '../main/api/events';
-import { CHANNELS } from '../main/api/channels';
+import { API_CHANNEL, CHANNEL_NAME } from '../main/api/ipc-channel';
 
 const refused = (code: string) => Promise.resolve({ ok: false, error: { code, message: code } });
 
 const api = Object.freeze({
   invoke(channel: string, input?: unknown): Promise<unknown> {
-    if (!(CHANNELS as readonly string[]).includes(channel)) return refused('errors.unknownChannel');
-    return ipcRenderer.invoke(channel, input);
+    if (typeof channel !== 'string' || !CHANNEL_NAME.test(channel)) return refused('errors.unknownChannel');
+    return ipcRenderer.invoke(API_CHANNEL, channel, input);
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
     if (!(APP_EVENTS as readonly string[]).includes(event)) return () => undefined;

@@ -1,83 +1,84 @@
-// The data model, v1. Stored records are checked for shape only (a file must stay loadable whatever
-// today's date is); the stricter rules a user's input must meet live in ./inputs.ts.
-import { z } from 'zod';
-import { COUNTRY_CODES } from './countries';
-import { isIsoDate } from './dates';
+// The data model: each collection's fields, declared once (see ./fields.ts for what derives from them).
+import {
+  choice, country, date, email, integer, optionalChoice, reference, requiredText, text, webAddress,
+  type Fields, type ValuesOf,
+} from './fields';
 import {
   ATTENDANCES, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LIMITS, MODALITIES, REGISTRATION_STATUSES, ROLES,
 } from './enums';
 
 export * from './enums';
+export { countryCode, isoDate, recordId } from './fields';
 
-export const isoDate = z.string().refine(isIsoDate, { error: 'errors.dateInvalid' });
-export const isoTimestamp = z.iso.datetime();
-export const recordId = z.string().min(1, { error: 'errors.required' }).max(64).regex(/^[A-Za-z0-9_-]+$/);
-export const countryCode = z.enum(COUNTRY_CODES, { error: 'errors.countryInvalid' });
+/** What every record of a collection carries, besides its own fields. */
+export interface RecordMeta {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  /** A tombstone: records are never removed, so that exchange files and sync carry deletions. */
+  deletedAt?: string;
+  /** The journal seq of the record's last change: what the change feed reads. */
+  seq: number;
+}
 
-const recordMeta = {
-  id: recordId,
-  createdAt: isoTimestamp,
-  updatedAt: isoTimestamp,
-  deletedAt: isoTimestamp.optional(),
-};
+/** What a one-of-a-kind record (profile, settings) carries besides its fields. */
+export interface SingletonMeta {
+  updatedAt?: string;
+  seq?: number;
+}
 
-export const profileSchema = z.object({
-  country: countryCode.optional(),
-  administration: z.string().max(LIMITS.text).default(''),
-  address: z.string().max(LIMITS.notes).default(''),
-  signatoryName: z.string().max(LIMITS.name).default(''),
-  signatoryTitle: z.string().max(LIMITS.text).default(''),
-  documentLanguage: z.enum(LANGUAGES).default('en'),
-  updatedAt: isoTimestamp.optional(),
-});
+export const eventFields = {
+  name: requiredText(LIMITS.name),
+  acronym: text(40),
+  kind: choice(EVENT_KINDS),
+  organiser: text(LIMITS.text, 'ITU'),
+  city: text(LIMITS.name),
+  country: country(),
+  startDate: date({ required: true }),
+  endDate: date({ required: true }),
+  modality: choice(MODALITIES, 'inPerson'),
+  website: webAddress(LIMITS.url),
+  status: choice(EVENT_STATUSES, 'invited'),
+  notes: text(LIMITS.notes),
+} satisfies Fields;
 
-export const settingsSchema = z.object({
-  language: z.enum(LANGUAGES).optional(),
-  youthMaxAge: z.number().int().min(10).max(99).default(29),
-  updatedAt: isoTimestamp.optional(),
-});
+export const personFields = {
+  title: text(40),
+  givenName: requiredText(LIMITS.name),
+  familyName: requiredText(LIMITS.name),
+  gender: choice(GENDERS, 'unspecified'),
+  birthDate: date({ notFuture: true }),
+  nationality: country(),
+  organisation: text(LIMITS.text),
+  function: text(LIMITS.text),
+  email: email(LIMITS.email),
+  phone: text(LIMITS.phone),
+} satisfies Fields;
 
-export const eventSchema = z.object({
-  ...recordMeta,
-  name: z.string().max(LIMITS.name),
-  acronym: z.string().max(40).default(''),
-  kind: z.enum(EVENT_KINDS),
-  organiser: z.string().max(LIMITS.text).default('ITU'),
-  city: z.string().max(LIMITS.name).default(''),
-  country: countryCode.optional(),
-  startDate: isoDate,
-  endDate: isoDate,
-  modality: z.enum(MODALITIES).default('inPerson'),
-  website: z.string().max(LIMITS.url).default(''),
-  status: z.enum(EVENT_STATUSES).default('invited'),
-  notes: z.string().max(LIMITS.notes).default(''),
-});
+export const participationFields = {
+  eventId: reference(),
+  personId: reference(),
+  role: choice(ROLES),
+  attendance: choice(ATTENDANCES, 'inPerson'),
+  registrationStatus: choice(REGISTRATION_STATUSES, 'notStarted'),
+} satisfies Fields;
 
-export const personSchema = z.object({
-  ...recordMeta,
-  title: z.string().max(40).default(''),
-  givenName: z.string().max(LIMITS.name),
-  familyName: z.string().max(LIMITS.name),
-  gender: z.enum(GENDERS).default('unspecified'),
-  birthDate: isoDate.optional(),
-  nationality: countryCode.optional(),
-  organisation: z.string().max(LIMITS.text).default(''),
-  function: z.string().max(LIMITS.text).default(''),
-  email: z.string().max(LIMITS.email).default(''),
-  phone: z.string().max(LIMITS.phone).default(''),
-});
+export const profileFields = {
+  country: country(),
+  administration: text(LIMITS.text),
+  address: text(LIMITS.notes),
+  signatoryName: text(LIMITS.name),
+  signatoryTitle: text(LIMITS.text),
+  documentLanguage: choice(LANGUAGES, 'en'),
+} satisfies Fields;
 
-export const participationSchema = z.object({
-  ...recordMeta,
-  eventId: recordId,
-  personId: recordId,
-  role: z.enum(ROLES),
-  attendance: z.enum(ATTENDANCES).default('inPerson'),
-  registrationStatus: z.enum(REGISTRATION_STATUSES).default('notStarted'),
-});
+export const settingsFields = {
+  language: optionalChoice(LANGUAGES),
+  youthMaxAge: integer(10, 99, 29),
+} satisfies Fields;
 
-export type Profile = z.infer<typeof profileSchema>;
-export type Settings = z.infer<typeof settingsSchema>;
-export type DelegationEvent = z.infer<typeof eventSchema>;
-export type Person = z.infer<typeof personSchema>;
-export type Participation = z.infer<typeof participationSchema>;
+export type DelegationEvent = ValuesOf<typeof eventFields> & RecordMeta;
+export type Person = ValuesOf<typeof personFields> & RecordMeta;
+export type Participation = ValuesOf<typeof participationFields> & RecordMeta;
+export type Profile = ValuesOf<typeof profileFields> & SingletonMeta;
+export type Settings = ValuesOf<typeof settingsFields> & SingletonMeta;

@@ -4,8 +4,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
+/** The file operations a test can replace to simulate a full disk or a crash at a given step. */
 export interface FileOps {
   rename(from: string, to: string): Promise<void>;
+  /** Makes an appended journal line durable. */
+  datasync?(handle: fs.FileHandle): Promise<void>;
 }
 
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);

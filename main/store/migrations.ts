@@ -24,10 +24,22 @@ export const migrations: ReadonlyArray<(data: RawData, now: string) => RawData> 
       participations: records(data.participations),
     };
   },
+  // v1 → v2: the journal. The file gets its stable id and the seq of its last change; records' own
+  // seq (0 = before the journal) is filled in when they are checked.
+  (data) => ({ ...data, schemaVersion: 2, fileId: crypto.randomUUID(), seq: 0 }),
 ];
 
 export function versionOf(data: RawData): number {
   return typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
+}
+
+/**
+ * A JSON object is one of our data files if it says so (schemaVersion) or, for the unversioned
+ * prototype files, if it holds one of our collections. `{}` or another program's JSON is not.
+ */
+export function isOurs(data: RawData): boolean {
+  if ('schemaVersion' in data) return true;
+  return ['events', 'people', 'participations'].some((name) => Array.isArray(data[name]));
 }
 
 export function migrate(data: RawData, now: string): RawData {

@@ -5,10 +5,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch } from '../api/dispatch';
-import type { Context } from '../api/handlers/context';
+import type { Context } from '../api/channel';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** How long close() lets requests in flight finish before it cuts their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,6 +43,10 @@ export interface WebServerOptions {
   context: Context;
   rendererDir: string;
   port?: number;
+  /** What answers /api/<channel>; by default the app's handler table with `context`. */
+  dispatch?: (channel: unknown, input: unknown) => Promise<unknown>;
+  /** How long close() waits for requests in flight (default SHUTDOWN_GRACE_MS). */
+  graceMs?: number;
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -58,6 +64,15 @@ function sendError(res: http.ServerResponse, status: number, code: string): void
   sendJson(res, status, { ok: false, error: { code, message: code } });
 }
 
+/** decodeURIComponent, or null for a malformed escape ('%', '%zz', a cut UTF-8 sequence). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: http.IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -70,7 +85,9 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
 }
 
 async function serveStatic(res: http.ServerResponse, rendererDir: string, pathname: string): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const decoded = pathname === '/' ? '/index.html' : decodePath(pathname);
+  if (decoded === null) return sendError(res, 400, 'errors.invalid');
+  const relative = decoded.replace(/^\/+/, '');
   const file = path.resolve(rendererDir, relative);
   if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return sendError(res, 404, 'errors.notFound');
   try {
@@ -82,17 +99,37 @@ async function serveStatic(res: http.ServerResponse, rendererDir: string, pathna
   }
 }
 
-export async function startWebServer({ context, rendererDir, port = 0 }: WebServerOptions): Promise<WebServer> {
+export async function startWebServer({
+  context,
+  rendererDir,
+  port = 0,
+  dispatch: dispatchChannel = (channel, input) => dispatch(channel, input, context),
+  graceMs = SHUTDOWN_GRACE_MS,
+}: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(24).toString('base64url');
   let origin = '';
+  // Requests being handled; on close() they finish and get their answer, on a connection that then closes.
+  const inFlight = new Set<http.ServerResponse>();
+  let closing: Promise<void> | null = null;
 
   const server = http.createServer(async (req, res) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    // Answered after close() began but with headers already sent as keep-alive: end the connection anyway.
+    res.once('finish', () => {
+      if (closing && !res.socket?.destroyed) res.socket?.end();
+    });
     try {
       // A page on another site may point a request at 127.0.0.1 (DNS rebinding, cross-site POST):
       // only our own Host and Origin are served.
       const host = req.headers.host ?? '';
       if (`http://${host}` !== origin) return sendError(res, 421, 'errors.forbidden');
       if (req.headers.origin !== undefined && req.headers.origin !== origin) return sendError(res, 403, 'errors.forbidden');
+      if (closing) {
+        // A request read after close() began, on a connection opened before: refuse it, and end the connection.
+        res.setHeader('Connection', 'close');
+        return sendError(res, 503, 'errors.shuttingDown');
+      }
       const { pathname } = new URL(req.url ?? '/', origin);
 
       if (req.method === 'GET' || req.method === 'HEAD') return await serveStatic(res, rendererDir, pathname);
@@ -105,6 +142,8 @@ export async function startWebServer({ context, rendererDir, port = 0 }: WebServ
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendError(res, 415, 'errors.invalid');
       }
+      const channel = decodePath(pathname.slice('/api/'.length));
+      if (channel === null) return sendError(res, 400, 'errors.invalid');
       const body = await readBody(req);
       if (body === null) return sendError(res, 413, 'errors.requestTooLarge');
       let input: unknown;
@@ -113,8 +152,7 @@ export async function startWebServer({ context, rendererDir, port = 0 }: WebServ
       } catch {
         return sendError(res, 400, 'errors.invalid');
       }
-      const channel = decodeURIComponent(pathname.slice('/api/'.length));
-      sendJson(res, 200, await dispatch(channel, input, context));
+      sendJson(res, 200, await dispatchChannel(channel, input));
     } catch (error) {
       console.error(error);
       if (!res.headersSent) sendError(res, 500, 'errors.unexpected');
@@ -131,10 +169,19 @@ export async function startWebServer({ context, rendererDir, port = 0 }: WebServ
     origin,
     token,
     url: `${origin}/#token=${token}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        // Stop accepting connections; resolves once every connection has ended.
+        const grace = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(grace);
+          resolve();
+        });
+        // Answers still to come end their connection rather than keep it alive.
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
   };
 }

@@ -28,14 +28,14 @@ async function main(): Promise<void> {
     process.exit(64);
   }
 
-  const store = await Store.open(dataDir);
-  store.startPeriodicBackups(30 * 60_000);
+  const store = await Store.open(dataDir, { kind: 'web' });
+  store.startPeriodicBackups();
   const server = await startWebServer({
     context: { store, host: { version, shell: 'web', openExternal: async () => false }, now: () => new Date() },
     rendererDir: path.resolve(here, '../../dist/renderer'),
     port,
   });
-  for (const notice of store.notices) console.log(t(notice.code, notice.params));
+  for (const notice of store.notices) console.error(t(notice.code, notice.params));
   console.log(t('web.running', { dataDir }));
   console.log(server.url);
 
@@ -49,6 +49,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof AppError ? t(error.code, error.params) : error);
+  console.error(error instanceof AppError ? t(error.code, error.params) : `${t('errors.unexpected')} ${(error as Error).message ?? ''}`);
   process.exit(error instanceof AppError && error.code === 'store.locked' ? 75 : 1);
 });

@@ -42,6 +42,20 @@ function cli(args: string[], dataDirEnv: string): Promise<Run> {
   });
 }
 
+const wtdc = {
+  name: 'World Telecommunication Development Conference 2025',
+  acronym: 'WTDC-25',
+  kind: 'conference' as const,
+  organiser: 'ITU',
+  city: 'Baku',
+  startDate: '2025-11-17',
+  endDate: '2025-11-28',
+  modality: 'inPerson' as const,
+  website: '',
+  status: 'invited' as const,
+  notes: '',
+};
+
 const addWtdc = [
   'events', 'add',
   '--name', 'World Telecommunication Development Conference 2025',
@@ -54,7 +68,26 @@ const addWtdc = [
 ];
 
 async function savedEvents(dir: string): Promise<{ id: string; acronym: string }[]> {
-  return JSON.parse(await fs.readFile(path.join(dir, DATA_FILE), 'utf8')).events;
+  const reader = await Store.open(dir, { readOnly: true });
+  await reader.close();
+  return reader.view().events.list();
+}
+
+/** Runs the CLI with stdout read slowly, as `| less` or a busy pipe would. */
+function cliSlowReader(args: string[], dataDirEnv: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DELEGATION_DESK_DATA_DIR: dataDirEnv, LANG: 'en_US.UTF-8' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.pause();
+    setTimeout(() => child.stdout.on('data', (chunk) => (stdout += chunk)).resume(), 1500);
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 describe.concurrent('the CLI', () => {
@@ -106,7 +139,7 @@ describe.concurrent('the CLI', () => {
     try {
       const add = await cli(addWtdc, dir);
       expect(add.code).toBe(75);
-      expect(add.stderr).toContain('The data folder is already open');
+      expect(add.stderr).toContain('The data folder is already open in the Delegation Desk app (since 20');
       const list = await cli(['events', 'list', '--json'], dir);
       expect(list.code).toBe(0);
       expect(JSON.parse(list.stdout)).toEqual([]);
@@ -148,6 +181,82 @@ describe.concurrent('the CLI', () => {
     expect(add.stdout).toBe('');
     expect(add.stderr).toContain('endDate: The last day is before the first day.');
     expect(await savedEvents(dir)).toEqual([]);
+    expect(await fs.readdir(dir)).not.toContain(DATA_FILE);
+  });
+
+  it('check exits non-zero with the reason for a file that is not ours, and a writing command says what it did on stderr', async ({ expect }) => {
+    const dir = await tempDir();
+    await fs.writeFile(path.join(dir, DATA_FILE), '{}');
+
+    const check = await cli(['check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('The data file is not a Delegation Desk file.');
+    expect(await fs.readdir(dir)).toEqual([DATA_FILE]);
+
+    const add = await cli(addWtdc, dir);
+    expect(add.code).toBe(0);
+    expect(add.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(add.stderr).toMatch(/kept aside as delegation-desk\.foreign-\d{8}T\d{9}Z\.json/);
+    expect((await cli(['check'], dir)).code).toBe(0);
+  });
+
+  it('check exits non-zero when the data file is missing from a folder with backups, or its journal is damaged', async ({ expect }) => {
+    const missing = await tempDir();
+    expect((await cli(addWtdc, missing)).code).toBe(0);
+    await fs.rm(path.join(missing, DATA_FILE));
+    const check = await cli(['check'], missing);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('The data file is missing, but this folder has backups.');
+
+    const damaged = await tempDir();
+    const store = await Store.open(damaged);
+    for (const acronym of ['A', 'B', 'C']) await store.change((tx) => tx.events.create({ ...wtdc, acronym }));
+    await store.flush();
+    const journal = path.join(damaged, 'delegation-desk.journal');
+    const lines = (await fs.readFile(journal, 'utf8')).split('\n');
+    lines[1] = lines[1].replace('"B"', '"X"');
+    await store.close().catch(() => undefined);
+    // close() folded the journal into the snapshot: write the damaged journal back over an older snapshot.
+    await fs.writeFile(journal, lines.join('\n'));
+    const snapshot = JSON.parse(await fs.readFile(path.join(damaged, DATA_FILE), 'utf8'));
+    snapshot.seq = 0;
+    snapshot.events = [];
+    await fs.writeFile(path.join(damaged, DATA_FILE), JSON.stringify(snapshot));
+    const checkJournal = await cli(['check'], damaged);
+    expect(checkJournal.code).toBe(1);
+    expect(checkJournal.stderr).toContain('the 1 changes before the damage can be read, the 1 after it cannot');
+    expect(checkJournal.stdout).toContain('1 events');
+  });
+
+  it('writes all of a long output into a slow pipe (events list --json past 64 KiB)', async ({ expect }) => {
+    const dir = await tempDir();
+    const store = await Store.open(dir);
+    await store.change((tx) => {
+      for (let i = 0; i < 400; i++) tx.events.create({ ...wtdc, acronym: `EV-${i}`, notes: 'n'.repeat(200) });
+    });
+    await store.close();
+
+    const list = await cliSlowReader(['events', 'list', '--json'], dir);
+
+    expect(list.code).toBe(0);
+    expect(list.stdout.length).toBeGreaterThan(128 * 1024);
+    expect(JSON.parse(list.stdout)).toHaveLength(400);
+  });
+
+  it('takes over at once a lock left by a process that died on this machine', async ({ expect }) => {
+    const dir = await tempDir();
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => dead.on('close', resolve));
+    await fs.mkdir(path.join(dir, 'delegation-desk.lock'));
+    await fs.writeFile(
+      path.join(dir, 'delegation-desk.lock-owner.json'),
+      JSON.stringify({ kind: 'app', pid: dead.pid, hostname: os.hostname(), since: new Date().toISOString() }),
+    );
+
+    const add = await cli(addWtdc, dir);
+
+    expect(add.code).toBe(0);
+    expect(await savedEvents(dir)).toHaveLength(1);
   });
 
   it('exits 64 with the usage on an unknown command', async ({ expect }) => {

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Channel, Input, Output, Result } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
-import type { Context, Host } from '../../main/api/handlers/context';
+import type { Context, Host } from '../../main/api/channel';
 import { DATA_FILE } from '../../main/store/schema';
+import { JOURNAL_FILE } from '../../main/store/data-files';
 import { Store, type OpenOptions } from '../../main/store/store';
 
 const dirs: string[] = [];
@@ -51,6 +52,27 @@ export async function ok<C extends Channel>(context: Context, channel: C, input?
 
 export function dataFile(dataDir: string): string {
   return path.join(dataDir, DATA_FILE);
+}
+
+export function journalFile(dataDir: string): string {
+  return path.join(dataDir, JOURNAL_FILE);
+}
+
+/** The data as another program would read it from disk now (snapshot + journal), without changing anything. */
+export async function onDisk(dataDir: string): Promise<Store['data']> {
+  const reader = await Store.open(dataDir, { readOnly: true });
+  await reader.close();
+  return reader.data;
+}
+
+/** The data folder's files and their bytes (for "nothing was changed" checks). */
+export async function folderBytes(dataDir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of await fs.readdir(dataDir)) {
+    const stat = await fs.stat(path.join(dataDir, name));
+    if (stat.isFile()) files[name] = (await fs.readFile(path.join(dataDir, name))).toString('base64');
+  }
+  return files;
 }
 
 export const wtdc25: Input<'events:create'> = {

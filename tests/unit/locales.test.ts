@@ -105,10 +105,10 @@ describe('locale files', () => {
 });
 
 describe('keys used in code exist in English', () => {
-  it('every error code main can return (errors.*, store.*)', () => {
+  it('every error and warning code main can return (errors.*, store.*, warnings.*)', () => {
     const codes = new Set<string>();
     for (const file of filesUnder('main', /\.ts$/)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/'((errors|store)\.[a-zA-Z]+)'/g)) codes.add(m[1]);
+      for (const m of readFileSync(file, 'utf8').matchAll(/'((errors|store|warnings)\.[a-zA-Z]+)'/g)) codes.add(m[1]);
     }
     expect(codes.size).toBeGreaterThan(20);
     expect([...codes].filter((code) => !english.has(code))).toEqual([]);

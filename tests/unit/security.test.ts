@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isWebAddress } from '../../main/api/handlers/settings';
+import { isWebAddress } from '../../main/api/channels/app';
 import { APP_ORIGIN, APP_PAGE, bundleFile, isAppPage } from '../../main/app-page';
 import { CONTENT_SECURITY_POLICY } from '../../main/security-policy';
 

@@ -1,19 +1,21 @@
 // What a user types is checked in main, whatever the renderer did: a refused input comes back as
 // translatable field issues, and nothing reaches the data file.
-import { promises as fs } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Context, Host } from '../../main/api/handlers/context';
+import type { Context, Host } from '../../main/api/channel';
 import { dispatch } from '../../main/api/dispatch';
 import { todayIso } from '../../main/domain/dates';
 import type { ErrorPayload } from '../../main/errors';
-import { contextFor, dataFile, ok, openStore, tempDir, wtdc25 } from './helpers';
+import { contextFor, folderBytes, ok, onDisk, openStore, tempDir, wtdc25 } from './helpers';
+import type { Store } from '../../main/store/store';
 
 let dir: string;
+let store: Store;
 let context: Context;
 
 beforeEach(async () => {
   dir = await tempDir();
-  context = contextFor(await openStore(dir));
+  store = await openStore(dir);
+  context = contextFor(store);
 });
 
 /**
@@ -21,9 +23,9 @@ beforeEach(async () => {
  * that the payload carries no stack or file path. Returns the error payload.
  */
 async function refused(channel: string, input: unknown): Promise<ErrorPayload> {
-  const before = await fs.readFile(dataFile(dir));
+  const before = await folderBytes(dir);
   const result = await dispatch(channel, input, context);
-  expect(await fs.readFile(dataFile(dir))).toEqual(before);
+  expect(await folderBytes(dir)).toEqual(before);
   if (result.ok) throw new Error(`${channel} accepted ${JSON.stringify(input)}`);
   const json = JSON.stringify(result);
   expect(json).not.toContain(dir);
@@ -116,19 +118,21 @@ describe('other fields', () => {
       nationality: 'AZ',
     });
     expect(person).toMatchObject({ givenName: 'Amina', email: 'amina.aliyeva@example.gov.az' });
-    const onDisk = JSON.parse(await fs.readFile(dataFile(dir), 'utf8'));
-    expect(onDisk.people).toEqual([expect.objectContaining({ id: person.id, givenName: 'Amina' })]);
+    expect((await onDisk(dir)).people).toEqual([expect.objectContaining({ id: person.id, givenName: 'Amina' })]);
   });
 });
 
 describe('errors that come back', () => {
   it('never carry a file path or stack, even when the disk fails', async () => {
     await ok(context, 'people:create', { givenName: 'Amina', familyName: 'Aliyeva' });
-    await context.store.close();
+    await store.close();
     const failing = await openStore(dir, {
       fileOps: {
         rename: async (from) => {
           throw Object.assign(new Error(`EACCES: permission denied, rename '${from}'`), { code: 'EROFS' });
+        },
+        datasync: async () => {
+          throw Object.assign(new Error(`ENOSPC: no space left on device, write '${dir}'`), { code: 'ENOSPC' });
         },
       },
     });

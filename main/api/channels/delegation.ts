@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { computeBalance, type Balance } from '../../domain/balance';
+import { participationInput, participationPatchInput } from '../../domain/inputs';
+import { ROLES, recordId, type DelegationEvent, type Participation, type Person } from '../../domain/model';
+import { crudChannels, defineChannel } from '../channel';
+
+export interface DelegationMember {
+  participation: Readonly<Participation>;
+  person: Readonly<Person>;
+}
+
+export interface Delegation {
+  event: Readonly<DelegationEvent>;
+  members: DelegationMember[];
+  balance: Balance;
+}
+
+const roleOrder = (p: Participation) => ROLES.indexOf(p.role);
+
+const { 'participations:get': _get, ...participationChanges } = crudChannels('participations', 'participations', {
+  create: participationInput,
+  patch: participationPatchInput,
+});
+
+export const delegationChannels = {
+  'delegation:get': defineChannel(z.object({ eventId: recordId }), ({ eventId }, { read }): Delegation => {
+    const event = read.events.get(eventId);
+    const members = read.participations
+      .where('eventId', eventId)
+      .flatMap((participation) => {
+        const person = read.people.find(participation.personId);
+        return person ? [{ participation, person }] : [];
+      })
+      .sort(
+        (a, b) =>
+          roleOrder(a.participation) - roleOrder(b.participation) ||
+          a.person.familyName.localeCompare(b.person.familyName) ||
+          a.person.givenName.localeCompare(b.person.givenName),
+      );
+    const balance = computeBalance(
+      members.map((m) => ({ role: m.participation.role, gender: m.person.gender, birthDate: m.person.birthDate })),
+      event.startDate,
+      read.settings.youthMaxAge,
+    );
+    return { event, members, balance };
+  }),
+  ...participationChanges,
+};

@@ -1,0 +1,16 @@
+// Every channel of the app, by domain. Adding a channel is one entry in its domain's file (plus its strings).
+import { appChannels } from './channels/app';
+import { delegationChannels } from './channels/delegation';
+import { eventChannels } from './channels/events';
+import { peopleChannels } from './channels/people';
+import { settingsChannels } from './channels/settings';
+
+export const channels = {
+  ...appChannels,
+  ...settingsChannels,
+  ...eventChannels,
+  ...peopleChannels,
+  ...delegationChannels,
+};
+
+export type Channels = typeof channels;

@@ -1,0 +1,87 @@
+// Each collection declared once: its fields, the indexes reads need, the records it points to (whose
+// deletion ends it, as a tombstone), the rules that refuse or warn about a duplicate, and cross-field checks.
+import type { FieldIssue } from '../errors';
+import type { Fields } from '../domain/fields';
+import {
+  eventFields, participationFields, personFields, profileFields, settingsFields,
+  type DelegationEvent, type Participation, type Person, type Profile, type Settings,
+} from '../domain/model';
+import { fold } from '../domain/text';
+
+export interface UniqueRule<R> {
+  /** Two live records with the same non-null key collide. */
+  key(record: R): string | null;
+  /** 'error' refuses the change; 'warn' lets it through and tells the user. */
+  level: 'error' | 'warn';
+  code: string;
+}
+
+export interface CollectionDef<R = any> {
+  fields: Fields;
+  /** Fields reads look records up by (built on first use). */
+  indexes?: readonly (keyof R & string)[];
+  /** field → collection it points to: the target must exist, and its deletion tombstones this record. */
+  references?: Partial<Record<keyof R & string, CollectionName>>;
+  unique?: readonly UniqueRule<R>[];
+  check?(record: R): FieldIssue[];
+}
+
+const define = <R>(def: CollectionDef<R>) => def;
+
+export interface Records {
+  events: DelegationEvent;
+  people: Person;
+  participations: Participation;
+}
+export type CollectionName = keyof Records;
+
+export const collections: { [C in CollectionName]: CollectionDef<Records[C]> } = {
+  events: define<DelegationEvent>({
+    fields: eventFields,
+    unique: [
+      {
+        key: (e) => (e.acronym ? `${fold(e.acronym)}|${e.startDate}` : null),
+        level: 'warn',
+        code: 'warnings.duplicateEvent',
+      },
+    ],
+    check: (e) => (e.endDate < e.startDate ? [{ path: 'endDate', code: 'errors.endBeforeStart' }] : []),
+  }),
+  people: define<Person>({
+    fields: personFields,
+    unique: [
+      {
+        key: (p) => (p.birthDate ? `${fold(p.givenName)}|${fold(p.familyName)}|${p.birthDate}` : null),
+        level: 'warn',
+        code: 'warnings.duplicatePerson',
+      },
+      { key: (p) => (p.email ? fold(p.email) : null), level: 'warn', code: 'warnings.duplicateEmail' },
+    ],
+  }),
+  participations: define<Participation>({
+    fields: participationFields,
+    indexes: ['eventId', 'personId'],
+    references: { eventId: 'events', personId: 'people' },
+    unique: [{ key: (p) => `${p.eventId}|${p.personId}`, level: 'error', code: 'errors.alreadyOnDelegation' }],
+  }),
+};
+
+export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
+
+export interface Singletons {
+  profile: Profile;
+  settings: Settings;
+}
+export type SingletonName = keyof Singletons;
+
+export const singletons: { [S in SingletonName]: Fields } = { profile: profileFields, settings: settingsFields };
+export const SINGLETON_NAMES = Object.keys(singletons) as SingletonName[];
+
+/** Each collection's field declarations, by name (for the patch types). */
+export interface FieldsOf {
+  events: typeof eventFields;
+  people: typeof personFields;
+  participations: typeof participationFields;
+  profile: typeof profileFields;
+  settings: typeof settingsFields;
+}
