@@ -52,6 +52,17 @@ async function filesStartingWith(dir: string, prefix: string): Promise<string[]>
   return (await fs.readdir(dir)).filter((name) => name.startsWith(prefix)).sort();
 }
 
+/** The folder's files as a process killed now would leave them (its lock aside). */
+async function crashedCopy(dir: string): Promise<string> {
+  const copy = await tempDir();
+  for (const name of await fs.readdir(dir)) {
+    if ((await fs.stat(path.join(dir, name))).isFile() && name !== 'delegation-desk.lock-owner.json') {
+      await fs.copyFile(path.join(dir, name), path.join(copy, name));
+    }
+  }
+  return copy;
+}
+
 const eventNames = (store: Store) => store.view().events.list().map((e) => e.name).sort();
 
 describe('saving a change', () => {
@@ -304,12 +315,7 @@ describe('the journal after a crash', () => {
     await ok(contextFor(store), 'events:create', { ...wtdc25, acronym: 'TWO' });
     await store.flush();
     // What a kill in the middle of an append leaves: half a line.
-    const copy = await tempDir();
-    for (const name of await fs.readdir(dir)) {
-      if ((await fs.stat(path.join(dir, name))).isFile() && name !== 'delegation-desk.lock-owner.json') {
-        await fs.copyFile(path.join(dir, name), path.join(copy, name));
-      }
-    }
+    const copy = await crashedCopy(dir);
     await fs.appendFile(journalFile(copy), '1234abcd {"seq":3,"at":"2026-');
 
     const reopened = await openStore(copy);
@@ -493,6 +499,29 @@ describe('faults that refuse to open, with a message and nothing touched', () =>
     await fs.mkdir(dataFile(dir));
     expect((await appErrorFrom(Store.open(dir))).code).toBe('store.notAFile');
     expect((await fs.stat(dataFile(dir))).isDirectory()).toBe(true);
+  });
+});
+
+describe('a full disk at start', () => {
+  it('opens with a warning, with the journal’s changes, and later changes are still saved', async () => {
+    const dir = await tempDir();
+    await seedFolder(dir);
+    const store = await openStore(dir);
+    await ok(contextFor(store), 'events:create', { ...wtdc25, acronym: 'IN-JOURNAL' });
+    await store.flush();
+    const copy = await crashedCopy(dir);
+    const noSpace: FileOps = {
+      rename: async (from) => {
+        throw diskError('ENOSPC', from);
+      },
+    };
+
+    const full = await openStore(copy, { fileOps: noSpace });
+
+    expect(full.notices.map((n) => n.code)).toEqual(['store.startWriteFailed']);
+    expect(full.view().events.list().map((e) => e.acronym).sort()).toEqual(['IN-JOURNAL', 'WTDC-25']);
+    await ok(contextFor(full), 'events:create', { ...wtdc25, acronym: 'AFTER' });
+    expect((await onDisk(copy)).events.map((e) => e.acronym).sort()).toEqual(['AFTER', 'IN-JOURNAL', 'WTDC-25']);
   });
 });
 
