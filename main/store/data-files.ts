@@ -94,6 +94,27 @@ export function parseJournal(bytes: Buffer, fileId: string, snapshotSeq: number)
   return result;
 }
 
+/** A data file's bytes, null when it does not exist; anything that stops it being read is a translated refusal. */
+async function readDataFile(file: string): Promise<Buffer | null> {
+  const name = path.basename(file);
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new AppError('store.unreadable', { file: name });
+  }
+  if (!stat.isFile()) throw new AppError('store.notAFile', { file: name });
+  if (stat.size > MAX_DATA_BYTES) {
+    throw new AppError('store.tooLarge', { file: name, size: Math.round(stat.size / 2 ** 20), max: MAX_DATA_BYTES / 2 ** 20 });
+  }
+  try {
+    return await readWhole(file);
+  } catch {
+    throw new AppError('store.unreadable', { file: name });
+  }
+}
+
 /** One read of the whole file (fs.readFile reads in 512 KiB chunks and decodes as it goes: slower for a large snapshot). */
 async function readWhole(file: string): Promise<Buffer> {
   const handle = await fs.open(file, 'r');
@@ -157,41 +178,11 @@ export class DataFiles implements Adapter<Database> {
 
   /** The snapshot's text, null when there is none; too large, a folder, or unreadable: a translated refusal. */
   async readSnapshot(): Promise<string | null> {
-    let stat;
-    try {
-      stat = await fs.stat(this.snapshotFile);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new AppError('store.unreadable', { file: DATA_FILE });
-    }
-    if (!stat.isFile()) throw new AppError('store.notAFile', { file: DATA_FILE });
-    if (stat.size > MAX_DATA_BYTES) {
-      throw new AppError('store.tooLarge', { file: DATA_FILE, size: Math.round(stat.size / 2 ** 20), max: MAX_DATA_BYTES / 2 ** 20 });
-    }
-    try {
-      return (await readWhole(this.snapshotFile)).toString('utf8');
-    } catch {
-      throw new AppError('store.unreadable', { file: DATA_FILE });
-    }
+    return (await readDataFile(this.snapshotFile))?.toString('utf8') ?? null;
   }
 
-  async readJournal(): Promise<Buffer | null> {
-    let stat;
-    try {
-      stat = await fs.stat(this.journalFile);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new AppError('store.unreadable', { file: JOURNAL_FILE });
-    }
-    if (!stat.isFile()) throw new AppError('store.notAFile', { file: JOURNAL_FILE });
-    if (stat.size > MAX_DATA_BYTES) {
-      throw new AppError('store.tooLarge', { file: JOURNAL_FILE, size: Math.round(stat.size / 2 ** 20), max: MAX_DATA_BYTES / 2 ** 20 });
-    }
-    try {
-      return await readWhole(this.journalFile);
-    } catch {
-      throw new AppError('store.unreadable', { file: JOURNAL_FILE });
-    }
+  readJournal(): Promise<Buffer | null> {
+    return readDataFile(this.journalFile);
   }
 
   /** After load: appends go after the journal's last good line (a torn tail is cut off). */

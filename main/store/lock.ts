@@ -28,6 +28,8 @@ export interface HeldLock {
   readonly compromised: boolean;
   /** Called once per compromise (again if a reacquired lock is lost again). Listener errors are swallowed. */
   onCompromised(listener: () => void): void;
+  /** Checks on disk that the lock is still ours (its folder there, the owner file naming us); if not, it counts as compromised. */
+  verify(): Promise<boolean>;
   /** Tries to take the lock again after a compromise. True if held again; false if another live process holds it now (or it was released). */
   reacquire(): Promise<boolean>;
 }
@@ -160,6 +162,13 @@ export async function acquireLock(
       // ERELEASED / ENOTACQUIRED when the lock was compromised: there is nothing left to release.
       await release().catch(() => undefined);
       if (isOurs(await readLockOwner(dataDir))) await fs.rm(ownerPath(dataDir), { force: true }).catch(() => undefined);
+    },
+    async verify() {
+      if (released || compromised) return false;
+      const folder = await fs.stat(path.join(dataDir, LOCK_FILE)).then((s) => s.isDirectory(), () => false);
+      if (folder && isOurs(await readLockOwner(dataDir))) return true;
+      compromised = true;
+      return false;
     },
     reacquire() {
       if (released) return Promise.resolve(false);

@@ -500,6 +500,8 @@ export class Store implements DataStore {
   async reopen(): Promise<void> {
     await this.settle();
     await this.files.close();
+    // Another program may have taken the folder and let it go before our lock noticed.
+    await this.lock?.verify();
     if (this.lock?.compromised) {
       if (!(await this.lock.reacquire())) {
         const owner = await readLockOwner(this.dataDir);

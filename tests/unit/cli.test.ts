@@ -27,7 +27,8 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], dataDirEnv: string): Promise<Run> {
+/** Runs the CLI; `slowReader` reads its stdout only after a while, as `| less` or a busy pipe would. */
+function cli(args: string[], dataDirEnv: string, { slowReader = false } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], {
       cwd: ROOT,
@@ -35,7 +36,13 @@ function cli(args: string[], dataDirEnv: string): Promise<Run> {
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const read = () => child.stdout.on('data', (chunk) => (stdout += chunk));
+    if (slowReader) {
+      child.stdout.pause();
+      setTimeout(() => read().resume(), 1500);
+    } else {
+      read();
+    }
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -71,23 +78,6 @@ async function savedEvents(dir: string): Promise<{ id: string; acronym: string }
   const reader = await Store.open(dir, { readOnly: true });
   await reader.close();
   return reader.view().events.list();
-}
-
-/** Runs the CLI with stdout read slowly, as `| less` or a busy pipe would. */
-function cliSlowReader(args: string[], dataDirEnv: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DELEGATION_DESK_DATA_DIR: dataDirEnv, LANG: 'en_US.UTF-8' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.pause();
-    setTimeout(() => child.stdout.on('data', (chunk) => (stdout += chunk)).resume(), 1500);
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 describe.concurrent('the CLI', () => {
@@ -236,7 +226,7 @@ describe.concurrent('the CLI', () => {
     });
     await store.close();
 
-    const list = await cliSlowReader(['events', 'list', '--json'], dir);
+    const list = await cli(['events', 'list', '--json'], dir, { slowReader: true });
 
     expect(list.code).toBe(0);
     expect(list.stdout.length).toBeGreaterThan(128 * 1024);

@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import type { Channel, Input, Output, Result } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import type { Context, Host } from '../../main/api/channel';
+import { AppError } from '../../main/errors';
 import { DATA_FILE } from '../../main/store/schema';
 import { JOURNAL_FILE } from '../../main/store/data-files';
 import { Store, type OpenOptions } from '../../main/store/store';
@@ -48,6 +49,17 @@ export async function ok<C extends Channel>(context: Context, channel: C, input?
   const result = await call(context, channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/** Resolves to the AppError a promise rejects with (and fails the test if it does not reject so). */
+export async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the promise to reject with an AppError');
 }
 
 export function dataFile(dataDir: string): string {

@@ -5,7 +5,6 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../main/errors';
 import {
   LOCK_FILE,
   LOCK_OWNER_FILE,
@@ -14,6 +13,7 @@ import {
   type HeldLock,
   type LockOwner,
 } from '../../main/store/lock';
+import { appErrorFrom } from './helpers';
 
 const dirs: string[] = [];
 const locks: HeldLock[] = [];
@@ -39,16 +39,6 @@ afterEach(async () => {
 
 // proper-lockfile's floor: it notices a lost lock within about a second.
 const FAST = { updateMs: 1_000, staleMs: 2_000 };
-
-async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the promise to reject with an AppError');
-}
 
 async function exists(file: string): Promise<boolean> {
   return fs.stat(file).then(

@@ -4,26 +4,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../main/errors';
 import { backupDir, listBackups, writeBackup } from '../../main/store/backups';
 import { DurableTextFile, type FileOps } from '../../main/store/durable-file';
 import { LOCK_FILE } from '../../main/store/lock';
 import { SCHEMA_VERSION } from '../../main/store/schema';
 import { Store } from '../../main/store/store';
-import { call, contextFor, dataFile, folderBytes, journalFile, ok, onDisk, openStore, tempDir, wtdc25 } from './helpers';
+import { appErrorFrom, call, contextFor, dataFile, folderBytes, journalFile, ok, onDisk, openStore, tempDir, wtdc25 } from './helpers';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/store');
-
-/** Resolves to the AppError a promise rejects with (and fails the test if it does not reject so). */
-async function appErrorFrom(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the promise to reject with an AppError');
-}
 
 /** An error like the one Node gives when a disk is full or pulled out mid-save. */
 function diskError(code: string, at: string): NodeJS.ErrnoException {
@@ -661,6 +649,7 @@ describe('one writer', () => {
     expect((await ok(contextFor(server), 'app:status')).notices.map((n) => n.code)).toContain('store.changedElsewhere');
 
     await ok(contextFor(server), 'app:reopen');
+    expect(await exists(path.join(dir, LOCK_FILE))).toBe(true);
     expect(server.view().events.list().map((e) => e.acronym).sort()).toEqual(['CLI', 'SERVER-1', 'WTDC-25']);
     await ok(contextFor(server), 'events:create', { ...wtdc25, acronym: 'SERVER-3' });
     expect((await onDisk(dir)).events.map((e) => e.acronym).sort()).toEqual(['CLI', 'SERVER-1', 'SERVER-3', 'WTDC-25']);
