@@ -84,6 +84,11 @@ function isOurs(owner: LockOwner | null): boolean {
 
 type Release = () => Promise<void>;
 
+/** '2026-11-23T22:05:32.123Z' → '2026-11-23 22:05 UTC': read by a person in a message, in any language. */
+export function readableTime(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+}
+
 /** Takes proper-lockfile's lock, taking over at once a lock whose owner died on this machine. */
 async function takeLock(dataDir: string, timings: LockTimings, onCompromised: () => void, takeOverOwn = false): Promise<Release> {
   const options = {
@@ -104,7 +109,7 @@ async function takeLock(dataDir: string, timings: LockTimings, onCompromised: ()
       // Taking back our own lock after a compromise (its folder was touched, not taken) is safe too.
       const deadHere = owner.hostname === os.hostname() && (!isAlive(owner.pid) || (takeOverOwn && isOurs(owner)));
       if (!deadHere || attempt > 0) {
-        throw new AppError('store.locked', { owner: owner.kind, since: owner.since, pid: owner.pid });
+        throw new AppError('store.locked', { owner: owner.kind, since: readableTime(owner.since), pid: owner.pid });
       }
       await fs.rm(options.lockfilePath, { recursive: true, force: true });
       await fs.rm(ownerPath(dataDir), { force: true });

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { copyToBackup, listBackups, writeBackup, type BackupInfo, type BackupReason } from './backups';
 import { DataFiles, JOURNAL_FILE, journalLine, parseJournal, type JournalRead } from './data-files';
 import { removeStaleTempFiles, type FileOps } from './durable-file';
-import { acquireLock, readLockOwner, type HeldLock, type LockOwnerKind, type LockTimings } from './lock';
+import { acquireLock, readLockOwner, readableTime, type HeldLock, type LockOwnerKind, type LockTimings } from './lock';
 import { isOurs, migrate, versionOf } from './migrations';
 import { Model, type ReadView, type Tx, type Warning, type Write } from './model';
 import { DATA_FILE, SCHEMA_VERSION, checkDatabase, emptyDatabase, type Database } from './schema';
@@ -40,6 +40,7 @@ interface Parsed {
 const DEFAULT_COMPACT_BYTES = 8 * 2 ** 20;
 const DEFAULT_IDLE_MS = 30_000;
 const HOUR = 3_600_000;
+const RETRY_MS = 60_000;
 
 /** A name that sorts by time: 20261123T043636123Z. */
 export function timestamp(now: Date): string {
@@ -108,6 +109,8 @@ export class Store implements DataStore {
   private snapshotExists = false;
   private lastBackupSeq = -1;
   private lastBackupAt = 0;
+  private backingUp?: Promise<void>;
+  private compactionFailedAt = -Infinity;
   private idleTimer?: NodeJS.Timeout;
   private backupTimer?: NodeJS.Timeout;
 
@@ -232,9 +235,9 @@ export class Store implements DataStore {
       }
     }
     if (this.lastBackupSeq !== this.seq && journal.entries.length === 0) {
-      this.track(this.backupFromSnapshot('open'));
+      void this.backup('open', 'snapshot');
     } else if (this.lastBackupSeq !== this.seq) {
-      this.track(this.backupFromMemory('open'));
+      void this.backup('open', 'memory');
     }
   }
 
@@ -388,7 +391,7 @@ export class Store implements DataStore {
   private afterChange(seq: number, writes: Write[]): void {
     const notice: ChangeNotice = { seq, writes: writes.map(([name, r]) => ({ name, id: r.id as string | undefined })) };
     for (const listener of this.listeners) listener(notice);
-    if (this.lastBackupSeq < 0) this.track(this.backupFromMemory('first'));
+    if (this.lastBackupSeq < 0) void this.backup('first', 'memory');
     if (this.files.journalSize > (this.options.compactBytes ?? DEFAULT_COMPACT_BYTES)) this.compactInBackground();
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.compactInBackground(), this.options.idleMs ?? DEFAULT_IDLE_MS);
@@ -411,35 +414,42 @@ export class Store implements DataStore {
   compactInBackground(): Promise<void> {
     if (this.compaction) return this.compaction;
     if (!this.writable || this.files.journalSize === 0) return Promise.resolve();
+    // After a failure (a full disk), not again at every change: the journal keeps every change meanwhile.
+    if (performance.now() - this.compactionFailedAt < RETRY_MS) return Promise.resolve();
     const run = (async () => {
       // The snapshot's text is taken between two changes; writing it does not hold changes up.
       const writing = await this.betweenChanges(() => ({ done: this.writable ? this.low.write() : Promise.resolve() }));
       await writing.done;
     })();
-    this.compaction = run.catch(() => undefined).finally(() => (this.compaction = undefined));
+    this.compaction = run
+      .catch(() => {
+        this.compactionFailedAt = performance.now();
+      })
+      .finally(() => (this.compaction = undefined));
     return this.compaction;
   }
 
   // ---- Backups ----
 
-  private async backupFromSnapshot(reason: BackupReason): Promise<void> {
-    const seq = this.seq;
-    try {
-      await copyToBackup(this.dataDir, this.files.snapshotFile, seq, reason, this.now());
-      this.backedUp(seq);
-    } catch {
-      this.notices.push({ code: 'store.backupFailed', params: {}, level: 'warning' });
-    }
-  }
-
-  private async backupFromMemory(reason: BackupReason): Promise<void> {
-    const { text, seq } = await this.betweenChanges(() => ({ text: JSON.stringify(this.low.data), seq: this.seq }));
-    try {
-      await writeBackup(this.dataDir, text, seq, reason, this.now());
-      this.backedUp(seq);
-    } catch {
-      this.notices.push({ code: 'store.backupFailed', params: {}, level: 'warning' });
-    }
+  /** One backup at a time; a request while one is being made is dropped (the next trigger will come). */
+  private backup(reason: BackupReason, from: 'snapshot' | 'memory'): Promise<void> {
+    if (this.backingUp) return this.backingUp;
+    const run = (async () => {
+      try {
+        const { text, seq } =
+          from === 'memory'
+            ? await this.betweenChanges(() => ({ text: JSON.stringify(this.low.data), seq: this.seq }))
+            : { text: null, seq: this.seq };
+        if (text === null) await copyToBackup(this.dataDir, this.files.snapshotFile, seq, reason, this.now());
+        else await writeBackup(this.dataDir, text, seq, reason, this.now());
+        this.backedUp(seq);
+      } catch {
+        this.notices.push({ code: 'store.backupFailed', params: {}, level: 'warning' });
+      }
+    })();
+    this.backingUp = run.finally(() => (this.backingUp = undefined));
+    this.track(this.backingUp);
+    return this.backingUp;
   }
 
   private backedUp(seq: number): void {
@@ -454,7 +464,7 @@ export class Store implements DataStore {
     this.backupTimer = setInterval(() => {
       if (!this.writable || this.seq <= this.lastBackupSeq) return;
       if (performance.now() - this.lastBackupAt < everyMs) return;
-      this.track(this.backupFromMemory('hourly'));
+      void this.backup('hourly', 'memory');
     }, checkMs);
     this.backupTimer.unref();
   }
@@ -486,7 +496,7 @@ export class Store implements DataStore {
     if (await this.files.isChangedElsewhere()) return this.goReadOnly('store.changedElsewhere', {});
     if (await lock.reacquire()) return;
     const owner = await readLockOwner(this.dataDir);
-    this.goReadOnly('store.lockTaken', { owner: owner?.kind ?? 'unknown', since: owner?.since ?? '' });
+    this.goReadOnly('store.lockTaken', { owner: owner?.kind ?? 'unknown', since: readableTime(owner?.since ?? '') });
   }
 
   private goReadOnly(code: string, params: Record<string, string | number>): void {
@@ -505,7 +515,7 @@ export class Store implements DataStore {
     if (this.lock?.compromised) {
       if (!(await this.lock.reacquire())) {
         const owner = await readLockOwner(this.dataDir);
-        throw new AppError('store.locked', { owner: owner?.kind ?? 'unknown', since: owner?.since ?? '' });
+        throw new AppError('store.locked', { owner: owner?.kind ?? 'unknown', since: readableTime(owner?.since ?? '') });
       }
     } else if (!this.lock && !this.options.readOnly) {
       try {
@@ -521,7 +531,14 @@ export class Store implements DataStore {
     this.access = this.lock ? { writable: true } : { writable: false, code: 'store.readOnly' };
     this.snapshotExists = false;
     this.setData(emptyDatabase());
-    await this.load();
+    try {
+      await this.load();
+    } catch (error) {
+      // What is on disk now cannot be opened (a newer version wrote it…): nothing is written over it.
+      const { code, params } = error instanceof AppError ? error : new AppError('errors.unexpected');
+      this.access = { writable: false, code, params, canReopen: true };
+      throw error;
+    }
     for (const listener of this.listeners) listener({ seq: this.seq, writes: [] });
   }
 
@@ -545,7 +562,7 @@ export class Store implements DataStore {
     if (this.writable && this.files.journalSize > 0) await this.compactInBackground();
     // The snapshot now holds every change (unless the compaction failed): the state to keep at quit.
     if (this.writable && this.snapshotExists && this.files.journalSize === 0 && this.seq > this.lastBackupSeq) {
-      await this.backupFromSnapshot('quit');
+      await this.backup('quit', 'snapshot');
     }
     await this.settle();
     await this.files.close();

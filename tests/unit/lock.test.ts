@@ -10,6 +10,7 @@ import {
   LOCK_OWNER_FILE,
   acquireLock,
   readLockOwner,
+  readableTime,
   type HeldLock,
   type LockOwner,
 } from '../../main/store/lock';
@@ -82,7 +83,7 @@ describe('data folder lock', () => {
 
     const refused = await appErrorFrom(acquireLock(dir, 'cli'));
     expect(refused.code).toBe('store.locked');
-    expect(refused.params).toEqual({ owner: 'app', since: '2025-11-17T08:00:00.000Z', pid: process.pid });
+    expect(refused.params).toEqual({ owner: 'app', since: '2025-11-17 08:00 UTC', pid: process.pid });
 
     await first.release();
     expect(await exists(path.join(dir, LOCK_OWNER_FILE))).toBe(false);
@@ -111,7 +112,7 @@ describe('data folder lock', () => {
 
     const refused = await appErrorFrom(acquireLock(dir, 'app'));
     expect(refused.code).toBe('store.locked');
-    expect(refused.params).toEqual({ owner: 'cli', since, pid: process.pid });
+    expect(refused.params).toEqual({ owner: 'cli', since: '2025-11-17 09:30 UTC', pid: process.pid });
     expect(await exists(path.join(dir, LOCK_FILE))).toBe(true);
   });
 
@@ -122,7 +123,7 @@ describe('data folder lock', () => {
     await holdByHand(dir, owner);
 
     const refused = await appErrorFrom(acquireLock(dir, 'app'));
-    expect(refused.params).toEqual({ owner: 'web', since: owner.since, pid });
+    expect(refused.params).toEqual({ owner: 'web', since: readableTime(owner.since), pid });
     expect(await readLockOwner(dir)).toEqual(owner);
   });
 
