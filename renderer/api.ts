@@ -1,5 +1,5 @@
 // The typed client: window.api in the desktop app, HTTP to 127.0.0.1 in browser mode.
-import type { Channel, Input, Output, Result } from '../main/api/contract';
+import type { Channel, Input, Output, Result, Warning } from '../main/api/contract';
 import type { AppEvent, AppEventPayloads } from '../main/api/events';
 import type { FieldIssue } from '../main/errors';
 
@@ -58,9 +58,22 @@ function httpBridge(): Bridge {
 
 const bridge: Bridge = window.api ?? httpBridge();
 
+const warningListeners = new Set<(warnings: Warning[]) => void>();
+
+/** Warnings of successful calls (a likely duplicate…) go to these listeners; the caller gets the value only. */
+export function onWarnings(listener: (warnings: Warning[]) => void): () => void {
+  warningListeners.add(listener);
+  return () => {
+    warningListeners.delete(listener);
+  };
+}
+
 export async function call<C extends Channel>(channel: C, input?: Input<C>): Promise<Output<C>> {
   const result = (await bridge.invoke(channel, input)) as Result<Output<C>>;
-  if (result.ok) return result.value;
+  if (result.ok) {
+    if (result.warnings?.length) for (const listener of warningListeners) listener(result.warnings);
+    return result.value;
+  }
   throw new ApiError(result.error.code, result.error.params, result.error.issues);
 }
 

@@ -6,15 +6,20 @@ import { ApiError, call } from './api';
 
 interface Revision {
   revision: number;
+  /** Bumped when a change is refused by the data store: only app:status reloads (forms keep what was typed). */
+  statusRevision: number;
   bump(): void;
+  refreshStatus(): void;
 }
 
-const RevisionContext = createContext<Revision>({ revision: 0, bump: () => undefined });
+const RevisionContext = createContext<Revision>({ revision: 0, statusRevision: 0, bump: () => undefined, refreshStatus: () => undefined });
 
 export function DataProvider({ children }: { children: ReactNode }) {
   const [revision, setRevision] = useState(0);
+  const [statusRevision, setStatusRevision] = useState(0);
   const bump = useCallback(() => setRevision((r) => r + 1), []);
-  const value = useMemo(() => ({ revision, bump }), [revision, bump]);
+  const refreshStatus = useCallback(() => setStatusRevision((r) => r + 1), []);
+  const value = useMemo(() => ({ revision, statusRevision, bump, refreshStatus }), [revision, statusRevision, bump, refreshStatus]);
   return <RevisionContext.Provider value={value}>{children}</RevisionContext.Provider>;
 }
 
@@ -26,8 +31,9 @@ export interface Query<T> {
 
 /** Loads a channel's answer, again after every change; `enabled: false` waits (e.g. a form for a new record). */
 export function useQuery<C extends Channel>(channel: C, input?: Input<C>, enabled = true): Query<Output<C>> {
-  const { revision } = useContext(RevisionContext);
+  const { revision, statusRevision } = useContext(RevisionContext);
   const key = JSON.stringify(input ?? null);
+  const storeRevision = channel === 'app:status' ? statusRevision : 0;
   const [state, setState] = useState<Query<Output<C>>>({ data: undefined, error: undefined, loading: true });
   useEffect(() => {
     if (!enabled) return setState({ data: undefined, error: undefined, loading: false });
@@ -43,19 +49,28 @@ export function useQuery<C extends Channel>(channel: C, input?: Input<C>, enable
       current = false;
     };
     // key stands for input: a new object with the same content must not reload.
-  }, [channel, key, revision, enabled]);
+  }, [channel, key, revision, storeRevision, enabled]);
   return state;
 }
 
-/** Calls a channel that changes data, then lets every query reload. */
+/**
+ * Calls a channel that changes data, then lets every query reload. A change the data store refused
+ * (store.readOnly, store.lockTaken…) reloads app:status, so that the data banner says why at once.
+ */
 export function useMutation() {
-  const { bump } = useContext(RevisionContext);
+  const { bump, refreshStatus } = useContext(RevisionContext);
   return useCallback(
     async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-      const value = await call(channel, input);
+      let value: Output<C>;
+      try {
+        value = await call(channel, input);
+      } catch (error) {
+        if (error instanceof ApiError && error.code.startsWith('store.')) refreshStatus();
+        throw error;
+      }
       bump();
       return value;
     },
-    [bump],
+    [bump, refreshStatus],
   );
 }

@@ -12,6 +12,11 @@ export function formatDate(isoDate: string | undefined, language: string): strin
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc(isoDate));
 }
 
+/** An instant (ISO timestamp), in the computer's time zone: when a backup was made. */
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
 export function formatDateRange(start: string, end: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utc(start), utc(end));
 }

@@ -105,7 +105,7 @@ async function takeLock(dataDir: string, timings: LockTimings, onCompromised: ()
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       const owner = await readLockOwner(dataDir);
-      if (!owner) throw new AppError('store.locked', { owner: 'unknown', since: '', pid: 0 });
+      if (!owner) throw new AppError('store.lockedUnknown');
       // Taking back our own lock after a compromise (its folder was touched, not taken) is safe too.
       const deadHere = owner.hostname === os.hostname() && (!isAlive(owner.pid) || (takeOverOwn && isOurs(owner)));
       if (!deadHere || attempt > 0) {

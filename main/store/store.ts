@@ -515,7 +515,8 @@ export class Store implements DataStore {
     if (this.lock?.compromised) {
       if (!(await this.lock.reacquire())) {
         const owner = await readLockOwner(this.dataDir);
-        throw new AppError('store.locked', { owner: owner?.kind ?? 'unknown', since: readableTime(owner?.since ?? '') });
+        if (!owner) throw new AppError('store.lockedUnknown');
+        throw new AppError('store.locked', { owner: owner.kind, since: readableTime(owner.since) });
       }
     } else if (!this.lock && !this.options.readOnly) {
       try {

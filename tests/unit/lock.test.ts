@@ -133,7 +133,7 @@ describe('data folder lock', () => {
     await fs.writeFile(path.join(dir, LOCK_OWNER_FILE), '{"kind":"app","pid":');
 
     const refused = await appErrorFrom(acquireLock(dir, 'app'));
-    expect(refused.params).toEqual({ owner: 'unknown', since: '', pid: 0 });
+    expect(refused.code).toBe('store.lockedUnknown');
   });
 
   it('passes other errors through unchanged', async () => {
