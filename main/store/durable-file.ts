@@ -61,7 +61,8 @@ export class DurableTextFile implements Adapter<string> {
     }
   }
 
-  write(text: string): Promise<void> {
+  /** Writes text, or exact bytes (a backup's copy of a file whatever it holds). */
+  write(text: string | Uint8Array): Promise<void> {
     const run = this.queue.then(() => this.writeNow(text));
     this.queue = run.catch(() => undefined);
     return run;
@@ -72,13 +73,13 @@ export class DurableTextFile implements Adapter<string> {
     return this.queue;
   }
 
-  private async writeNow(text: string): Promise<void> {
+  private async writeNow(text: string | Uint8Array): Promise<void> {
     const dir = path.dirname(this.file);
     const temp = path.join(dir, `.${path.basename(this.file)}.${randomUUID()}.tmp`);
     try {
       const handle = await fs.open(temp, 'wx', 0o600);
       try {
-        await handle.writeFile(text, 'utf8');
+        await handle.writeFile(text);
         await handle.sync();
       } finally {
         await handle.close();

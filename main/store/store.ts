@@ -213,7 +213,8 @@ export class Store implements DataStore {
     }
     this.snapshotExists = true;
     const journal = await this.loadJournal(parsed.data.fileId, parsed.data.seq);
-    const backups = await listBackups(this.dataDir);
+    // An unreadable backups folder must not stop the data from opening (a backup will then fail, and say so).
+    const backups = await listBackups(this.dataDir).catch(() => []);
     this.lastBackupSeq = backups[0]?.seq ?? -1;
     if (!this.writable) return;
 
@@ -278,7 +279,7 @@ export class Store implements DataStore {
 
   /** No data file: a first run, unless backups say there was data here (then the restore is offered). */
   private async loadMissing(): Promise<void> {
-    const backups = await listBackups(this.dataDir);
+    const backups = await listBackups(this.dataDir).catch(() => []);
     this.lastBackupSeq = backups[0]?.seq ?? -1;
     const orphan = await this.files.readJournal();
     if (orphan && orphan.length > 0) {
@@ -309,7 +310,7 @@ export class Store implements DataStore {
     const journal = await this.files.readJournal();
     if (journal && journal.length > 0) await keepAside(this.files.journalFile, path.join(this.dataDir, `delegation-desk.${kind}-${stamp}.journal`));
 
-    const backups = await listBackups(this.dataDir);
+    const backups = await listBackups(this.dataDir).catch(() => []);
     let restored: BackupInfo | undefined;
     for (const backup of backups) {
       try {
