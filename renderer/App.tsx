@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../main/domain/enums';
-import { call, onAppEvent } from './api';
-import { StatusProvider } from './components/Status';
-import { useMutation, useQuery } from './data';
+import { call, onAppEvent, onWarnings } from './api';
+import { DataBanner } from './components/DataBanner';
+import { StatusProvider, useStatus } from './components/Status';
+import { useMutation } from './data';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { EventForm } from './features/events/EventForm';
 import { EventList } from './features/events/EventList';
@@ -58,22 +59,20 @@ function LanguageSwitcher() {
   );
 }
 
-function Notices() {
+/** Warnings of a change that was saved (a likely duplicate) are announced through the live region. */
+function WarningAnnouncer() {
   const { t } = useTranslation();
-  const status = useQuery('app:status');
-  const [dismissed, setDismissed] = useState(false);
-  const notices = status.data?.notices ?? [];
-  if (dismissed || notices.length === 0) return null;
-  return (
-    <div className="notice" role="alert">
-      {notices.map((n) => (
-        <p key={n.code}>{t(n.code, n.params)}</p>
-      ))}
-      <button type="button" onClick={() => setDismissed(true)}>
-        {t('common.dismiss')}
-      </button>
-    </div>
+  const { announce } = useStatus();
+  useEffect(
+    () =>
+      onWarnings((warnings) => {
+        const message = warnings.map((w) => t(w.code, w.params)).join(' ');
+        // After the screen's own "Saved.": the warning says it too, and must not be replaced by it.
+        setTimeout(() => announce(message));
+      }),
+    [t, announce],
   );
+  return null;
 }
 
 /** Links to other sites never navigate the app's page: main decides whether to open them outside. */
@@ -106,6 +105,7 @@ export function App() {
 
   return (
     <StatusProvider>
+      <WarningAnnouncer />
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         {t('app.skipToContent')}
       </a>
@@ -132,7 +132,7 @@ export function App() {
           <LanguageSwitcher />
         </aside>
         <main id="main" tabIndex={-1}>
-          <Notices />
+          <DataBanner />
           {notOpened && (
             <div className="notice" role="status">
               <p dir="auto">{t('external.notOpened', { url: notOpened })}</p>

@@ -111,10 +111,16 @@ export async function startWebServer({
   // Requests being handled; on close() they finish and get their answer, on a connection that then closes.
   const inFlight = new Set<http.ServerResponse>();
   let closing: Promise<void> | null = null;
+  // Once close() began and every request in flight has its answer, no connection carries anything we
+  // owe: the rest (a browser's idle or pre-opened sockets) are closed rather than waited for.
+  let answeredAll: () => void = () => undefined;
 
   const server = http.createServer(async (req, res) => {
     inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (closing && inFlight.size === 0) answeredAll();
+    });
     // Answered after close() began but with headers already sent as keep-alive: end the connection anyway.
     res.once('finish', () => {
       if (closing && !res.socket?.destroyed) res.socket?.end();
@@ -180,6 +186,8 @@ export async function startWebServer({
         // Answers still to come end their connection rather than keep it alive.
         for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
         server.closeIdleConnections();
+        answeredAll = () => server.closeAllConnections();
+        if (inFlight.size === 0) answeredAll();
       });
       return closing;
     },

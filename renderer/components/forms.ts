@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
+import { useStatus } from './Status';
 
 /**
  * Field messages from main's validation: main is the one judge of input, the form only shows its verdict.
@@ -36,6 +37,19 @@ export function useFormErrors() {
   );
 
   return { fieldErrors, formError, clear, show };
+}
+
+/** For actions outside a form (a delete, a role changed in a table): a refusal is said in the live region. */
+export function useAnnounceError() {
+  const { t } = useTranslation();
+  const { announce } = useStatus();
+  return useCallback(
+    (error: unknown) => {
+      const api = error instanceof ApiError ? error : new ApiError('errors.unexpected');
+      announce(t(api.code, api.params));
+    },
+    [t, announce],
+  );
 }
 
 /** Turns a record into form state: every field a string, absent values empty. */

@@ -188,8 +188,24 @@ describe('browser-mode server: close()', () => {
     }
   });
 
-  it('answers 503 errors.shuttingDown to a request still arriving on an open connection when close() began', async () => {
+  it('does not wait for a browser’s pre-opened connection that carries no request', async () => {
     const server = await start();
+    const { hostname, port } = new URL(server.origin);
+    const socket = net.connect(Number(port), hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+
+    const started = Date.now();
+    await server.close();
+
+    expect(Date.now() - started).toBeLessThan(500);
+    await ended;
+  });
+
+  it('answers 503 errors.shuttingDown to a request still arriving while another is being answered', async () => {
+    const server = await start({ dispatch: () => sleep(300).then(() => ({ ok: true, value: 'slow' })) });
+    const slow = request(server, 'POST', '/api/slow', { body: '{}' });
+    await sleep(50);
     const { hostname, port, host } = new URL(server.origin);
     const socket = net.connect(Number(port), hostname);
     await new Promise((resolve) => socket.once('connect', resolve));
@@ -208,6 +224,7 @@ describe('browser-mode server: close()', () => {
     expect(text).toMatch(/^HTTP\/1\.1 503 /);
     expect(text).toMatch(/\r\nConnection: close\r\n/i);
     expect(text).toContain('{"ok":false,"error":{"code":"errors.shuttingDown","message":"errors.shuttingDown"}}');
+    expect((await slow).status).toBe(200);
   });
 
   it('cuts what remains after the grace period', async () => {

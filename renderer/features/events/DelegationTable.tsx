@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DelegationMember } from '../../../main/api/contract';
 import { ATTENDANCES, REGISTRATION_STATUSES, ROLES, type Attendance, type RegistrationStatus, type Role } from '../../../main/domain/enums';
 import { SelectField } from '../../components/Fields';
-import { useFormErrors } from '../../components/forms';
+import { useAnnounceError, useFormErrors } from '../../components/forms';
 import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
 import { personName } from '../../format';
@@ -13,6 +13,7 @@ function MemberRow({ member }: { member: DelegationMember }) {
   const { t } = useTranslation();
   const mutate = useMutation();
   const { announce, confirm } = useStatus();
+  const announceError = useAnnounceError();
   const { participation, person } = member;
   const name = personName(person);
 
@@ -23,11 +24,15 @@ function MemberRow({ member }: { member: DelegationMember }) {
       attendance: participation.attendance,
       registrationStatus: participation.registrationStatus,
       ...change,
-    }).then(() => announce(t('common.saved')));
+    }).then(() => announce(t('common.saved')), announceError);
 
   const remove = async () => {
     if (!(await confirm(t('delegation.removeConfirm', { name }), t('common.remove')))) return;
-    await mutate('participations:delete', { id: participation.id });
+    try {
+      await mutate('participations:delete', { id: participation.id });
+    } catch (error) {
+      return announceError(error);
+    }
     announce(t('delegation.removed', { name }));
   };
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Delegation } from '../../../main/api/contract';
+import { useAnnounceError } from '../../components/forms';
 import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
 import { formatDateRange, venue } from '../../format';
@@ -11,11 +12,16 @@ function EventHeader({ event }: { event: Delegation['event'] }) {
   const { t, i18n } = useTranslation();
   const mutate = useMutation();
   const { announce, confirm } = useStatus();
+  const announceError = useAnnounceError();
   const place = venue(event.city, event.country, i18n.language, t('common.listSeparator'));
 
   const remove = async () => {
     if (!(await confirm(t('events.deleteConfirm', { name: event.acronym || event.name }), t('common.delete')))) return;
-    await mutate('events:delete', { id: event.id });
+    try {
+      await mutate('events:delete', { id: event.id });
+    } catch (error) {
+      return announceError(error);
+    }
     announce(t('events.deleted'));
     navigate('/events');
   };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../main/api/contract';
 import { GENDERS } from '../../../main/domain/enums';
 import { SelectField, TextField } from '../../components/Fields';
-import { asFormValues, useFormErrors } from '../../components/forms';
+import { asFormValues, useAnnounceError, useFormErrors } from '../../components/forms';
 import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
 import { countriesByName, personName } from '../../format';
@@ -78,6 +78,7 @@ export function PersonForm({ id }: { id?: string }) {
   const { t } = useTranslation();
   const mutate = useMutation();
   const { announce, confirm } = useStatus();
+  const announceError = useAnnounceError();
   const existing = useQuery('people:get', { id: id ?? '' }, Boolean(id));
   const form = usePersonForm(id);
   const { reset } = form;
@@ -99,7 +100,11 @@ export function PersonForm({ id }: { id?: string }) {
   const remove = async () => {
     if (!existing.data) return;
     if (!(await confirm(t('people.deleteConfirm', { name: personName(existing.data) }), t('common.delete')))) return;
-    await mutate('people:delete', { id: existing.data.id });
+    try {
+      await mutate('people:delete', { id: existing.data.id });
+    } catch (error) {
+      return announceError(error);
+    }
     announce(t('people.deleted'));
     navigate('/people');
   };
