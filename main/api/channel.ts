@@ -41,6 +41,13 @@ export function defineChannel<I extends z.ZodType, O>(
   return { input, handler };
 }
 
+/** How many records share each key (participations per event, per person). */
+export function countBy<T>(records: readonly T[], key: (record: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  return counts;
+}
+
 type Collection = keyof Records;
 type Schema<T> = z.ZodType<T, any>;
 

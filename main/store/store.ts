@@ -232,7 +232,7 @@ export class Store implements DataStore {
       try {
         await this.low.write();
       } catch {
-        this.notices.push({ code: 'store.startWriteFailed', params: {}, level: 'warning' });
+        this.notify({ code: 'store.startWriteFailed', params: {}, level: 'warning' });
       }
     }
     if (this.lastBackupSeq !== this.seq && journal.entries.length === 0) {
@@ -272,7 +272,7 @@ export class Store implements DataStore {
         journal.torn = true;
       }
       const code = params.movedTo ? 'store.journalDamaged' : 'store.journalDamagedCheck';
-      this.notices.push({ code, params, level: 'error' });
+      this.notify({ code, params, level: 'error' });
     }
     return journal;
   }
@@ -288,11 +288,11 @@ export class Store implements DataStore {
         params.movedTo = `delegation-desk.orphan-${timestamp(this.now())}.journal`;
         await keepAside(this.files.journalFile, path.join(this.dataDir, params.movedTo));
       }
-      this.notices.push({ code: 'store.journalWithoutData', params, level: 'error' });
+      this.notify({ code: 'store.journalWithoutData', params, level: 'error' });
     }
     if (backups.length > 0) {
       this.restoreOffer = backups[0];
-      this.notices.push({
+      this.notify({
         code: 'store.missingWithBackups',
         params: { backup: backups[0].name, date: backups[0].createdAt },
         level: 'error',
@@ -331,7 +331,7 @@ export class Store implements DataStore {
     const code = restored
       ? kind === 'foreign' ? 'store.foreignRecovered' : 'store.corruptRecovered'
       : kind === 'foreign' ? 'store.foreignNoBackup' : 'store.corruptNoBackup';
-    this.notices.push({ code, params: restored ? { movedTo, backup: restored.name } : { movedTo }, level: 'error' });
+    this.notify({ code, params: restored ? { movedTo, backup: restored.name } : { movedTo }, level: 'error' });
   }
 
   // ---- Changing ----
@@ -445,7 +445,7 @@ export class Store implements DataStore {
         else await writeBackup(this.dataDir, text, seq, reason, this.now());
         this.backedUp(seq);
       } catch {
-        this.notices.push({ code: 'store.backupFailed', params: {}, level: 'warning' });
+        this.notify({ code: 'store.backupFailed', params: {}, level: 'warning' });
       }
     })();
     this.backingUp = run.finally(() => (this.backingUp = undefined));
@@ -500,10 +500,16 @@ export class Store implements DataStore {
     this.goReadOnly('store.lockTaken', { owner: owner?.kind ?? 'unknown', since: readableTime(owner?.since ?? '') });
   }
 
+  /** Tells the user once: the same notice again (a backup failing every hour) is not repeated. */
+  private notify(notice: StoreNotice): void {
+    const same = (n: StoreNotice) => n.code === notice.code && JSON.stringify(n.params) === JSON.stringify(notice.params);
+    if (!this.notices.some(same)) this.notices.push(notice);
+  }
+
   private goReadOnly(code: string, params: Record<string, string | number>): void {
     if (!this.access.writable) return;
     this.access = { writable: false, code, params, canReopen: true };
-    this.notices.push({ code, params, level: 'error' });
+    this.notify({ code, params, level: 'error' });
     clearTimeout(this.idleTimer);
   }
 

@@ -1,14 +1,13 @@
 import { eventInput, eventPatchInput } from '../../domain/inputs';
 import type { DelegationEvent } from '../../domain/model';
-import { crudChannels, defineChannel } from '../channel';
+import { countBy, crudChannels, defineChannel } from '../channel';
 import { none } from './app';
 
 export type EventSummary = Readonly<DelegationEvent> & { delegationSize: number };
 
 export const eventChannels = {
   'events:list': defineChannel(none, (_input, { read }): EventSummary[] => {
-    const sizes = new Map<string, number>();
-    for (const p of read.participations.list()) sizes.set(p.eventId, (sizes.get(p.eventId) ?? 0) + 1);
+    const sizes = countBy(read.participations.list(), (p) => p.eventId);
     return read.events
       .list()
       .map((event) => ({ ...event, delegationSize: sizes.get(event.id) ?? 0 }))

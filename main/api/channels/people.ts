@@ -1,14 +1,13 @@
 import { personInput, personPatchInput } from '../../domain/inputs';
 import type { Person } from '../../domain/model';
-import { crudChannels, defineChannel } from '../channel';
+import { countBy, crudChannels, defineChannel } from '../channel';
 import { none } from './app';
 
 export type PersonSummary = Readonly<Person> & { eventCount: number };
 
 export const peopleChannels = {
   'people:list': defineChannel(none, (_input, { read }): PersonSummary[] => {
-    const counts = new Map<string, number>();
-    for (const p of read.participations.list()) counts.set(p.personId, (counts.get(p.personId) ?? 0) + 1);
+    const counts = countBy(read.participations.list(), (p) => p.personId);
     return read.people
       .list()
       .map((person) => ({ ...person, eventCount: counts.get(person.id) ?? 0 }))
