@@ -23,9 +23,17 @@ export interface JournalEntry {
   w: Write[];
 }
 
+/** A good journal line: its entry, its text as on disk, where it ends, and its line number. */
+export interface JournalLine {
+  entry: JournalEntry;
+  text: string;
+  end: number;
+  number: number;
+}
+
 export interface JournalRead {
-  /** Entries after the snapshot's seq, in order. */
-  entries: JournalEntry[];
+  /** The lines after the snapshot's seq, in order. */
+  lines: JournalLine[];
   /** Length of the journal up to the end of its last good line. */
   goodBytes: number;
   /** The end of the file held a line that was never completed (a crash mid-append): dropped. */
@@ -49,6 +57,7 @@ export function journalLine(entry: JournalEntry): string {
   return `${checksum(json)} ${json}\n`;
 }
 
+/** One line's entry, or null when its checksum or JSON does not hold. */
 function parseLine(line: string): JournalEntry | null {
   const json = line.slice(9);
   if (line[8] !== ' ' || line.slice(0, 8) !== checksum(json)) return null;
@@ -65,27 +74,29 @@ function parseLine(line: string): JournalEntry | null {
  * already folded into it; the rest must follow one another without a gap and belong to the same file.
  */
 export function parseJournal(bytes: Buffer, fileId: string, snapshotSeq: number): JournalRead {
-  const result: JournalRead = { entries: [], goodBytes: 0, torn: false, lostAfterDamage: 0 };
+  const result: JournalRead = { lines: [], goodBytes: 0, torn: false, lostAfterDamage: 0 };
   let expected = snapshotSeq + 1;
   let badLine: number | undefined;
   let start = 0;
-  for (let line = 1; start < bytes.length; line++) {
+  for (let number = 1; start < bytes.length; number++) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline === -1 ? bytes.length : newline + 1;
-    const entry = parseLine(bytes.toString('utf8', start, newline === -1 ? end : newline));
+    const text = bytes.toString('utf8', start, end);
     start = end;
+    // A line without its newline was cut short by a crash: never acknowledged, and the next append would join it.
+    const entry = newline === -1 ? null : parseLine(text.slice(0, -1));
     if (entry === null || entry.fileId !== fileId) {
-      badLine ??= line;
+      badLine ??= number;
       continue;
     }
     // A good line after a bad one, or after a gap, means lines were lost from the middle.
     if (result.damagedAtLine !== undefined || badLine !== undefined || entry.seq > expected) {
-      result.damagedAtLine ??= badLine ?? line;
+      result.damagedAtLine ??= badLine ?? number;
       result.lostAfterDamage++;
       continue;
     }
     if (entry.seq === expected) {
-      result.entries.push(entry);
+      result.lines.push({ entry, text, end, number });
       expected++;
     }
     result.goodBytes = end;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../errors';
 import { copyToBackup, listBackups, writeBackup, type BackupInfo, type BackupReason } from './backups';
-import { DataFiles, JOURNAL_FILE, journalLine, parseJournal, type JournalRead } from './data-files';
+import { DataFiles, JOURNAL_FILE, parseJournal, type JournalRead } from './data-files';
 import { removeStaleTempFiles, type FileOps } from './durable-file';
 import { acquireLock, readLockOwner, readableTime, type HeldLock, type LockOwnerKind, type LockTimings } from './lock';
 import { isOurs, migrate, versionOf } from './migrations';
@@ -143,7 +143,7 @@ export class Store implements DataStore {
     const store = new Store(dataDir, lock, options);
     if (folderReadOnly) {
       store.access = { writable: false, code: 'store.folderReadOnly', canReopen: true };
-      store.notices.push({ code: 'store.folderReadOnly', params: {}, level: 'warning' });
+      store.notify({ code: 'store.folderReadOnly', params: {}, level: 'warning' });
     }
     try {
       if (lock) {
@@ -194,6 +194,11 @@ export class Store implements DataStore {
     return this.lock !== null && this.access.writable;
   }
 
+  /** The backups, newest first; an unreadable backups folder must not stop the data from opening (a backup will then fail, and say so). */
+  private backups(): Promise<BackupInfo[]> {
+    return listBackups(this.dataDir).catch(() => []);
+  }
+
   private setData(data: Database): void {
     this.low.data = data;
     this.model = new Model(data);
@@ -213,8 +218,7 @@ export class Store implements DataStore {
     }
     this.snapshotExists = true;
     const journal = await this.loadJournal(parsed.data.fileId, parsed.data.seq);
-    // An unreadable backups folder must not stop the data from opening (a backup will then fail, and say so).
-    const backups = await listBackups(this.dataDir).catch(() => []);
+    const backups = await this.backups();
     this.lastBackupSeq = backups[0]?.seq ?? -1;
     if (!this.writable) return;
 
@@ -226,41 +230,37 @@ export class Store implements DataStore {
         throw new AppError('store.migrationBackupFailed');
       }
     }
-    const lines = journal.entries.map((e) => ({ seq: e.seq, text: journalLine(e) }));
-    await this.files.startAppending(journal.goodBytes, lines);
-    if (journal.entries.length > 0 || journal.torn || parsed.migratedFrom !== undefined) {
+    await this.files.startAppending(journal.goodBytes, journal.lines.map(({ entry, text }) => ({ seq: entry.seq, text })));
+    if (journal.lines.length > 0 || journal.torn || parsed.migratedFrom !== undefined) {
       try {
         await this.low.write();
       } catch {
         this.notify({ code: 'store.startWriteFailed', params: {}, level: 'warning' });
       }
     }
-    if (this.lastBackupSeq !== this.seq && journal.entries.length === 0) {
-      void this.backup('open', 'snapshot');
-    } else if (this.lastBackupSeq !== this.seq) {
-      void this.backup('open', 'memory');
-    }
+    // When the snapshot holds every change (the journal is empty), a copy of it is the backup.
+    if (this.lastBackupSeq !== this.seq) void this.backup('open', this.files.journalSize === 0 ? 'snapshot' : 'memory');
   }
 
   /** Replays the journal; a damaged one is kept aside and the changes before the damage are loaded. */
   private async loadJournal(fileId: string, snapshotSeq: number): Promise<JournalRead> {
     const bytes = await this.files.readJournal();
-    const journal = bytes ? parseJournal(bytes, fileId, snapshotSeq) : parseJournal(Buffer.alloc(0), fileId, snapshotSeq);
+    const journal = parseJournal(bytes ?? Buffer.alloc(0), fileId, snapshotSeq);
     let applied = 0;
-    for (const entry of journal.entries) {
+    for (const { entry, number } of journal.lines) {
       try {
         this.model.replay(entry.w);
       } catch {
-        journal.damagedAtLine ??= applied + 1;
-        journal.lostAfterDamage += journal.entries.length - applied;
+        journal.damagedAtLine ??= number;
+        journal.lostAfterDamage += journal.lines.length - applied;
         break;
       }
       this.low.data.seq = entry.seq;
       applied++;
     }
-    if (applied < journal.entries.length) {
-      journal.goodBytes = journal.entries.slice(0, applied).reduce((n, e) => n + Buffer.byteLength(journalLine(e)), 0);
-      journal.entries = journal.entries.slice(0, applied);
+    if (applied < journal.lines.length) {
+      journal.goodBytes = applied === 0 ? 0 : journal.lines[applied - 1].end;
+      journal.lines = journal.lines.slice(0, applied);
     }
     if (journal.damagedAtLine !== undefined) {
       const params: Record<string, string | number> = { kept: applied, lost: journal.lostAfterDamage };
@@ -279,7 +279,7 @@ export class Store implements DataStore {
 
   /** No data file: a first run, unless backups say there was data here (then the restore is offered). */
   private async loadMissing(): Promise<void> {
-    const backups = await listBackups(this.dataDir).catch(() => []);
+    const backups = await this.backups();
     this.lastBackupSeq = backups[0]?.seq ?? -1;
     const orphan = await this.files.readJournal();
     if (orphan && orphan.length > 0) {
@@ -310,7 +310,7 @@ export class Store implements DataStore {
     const journal = await this.files.readJournal();
     if (journal && journal.length > 0) await keepAside(this.files.journalFile, path.join(this.dataDir, `delegation-desk.${kind}-${stamp}.journal`));
 
-    const backups = await listBackups(this.dataDir).catch(() => []);
+    const backups = await this.backups();
     let restored: BackupInfo | undefined;
     for (const backup of backups) {
       try {

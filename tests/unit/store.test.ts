@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupDir, listBackups, writeBackup } from '../../main/store/backups';
+import { journalLine } from '../../main/store/data-files';
 import { DurableTextFile, type FileOps } from '../../main/store/durable-file';
 import { LOCK_FILE } from '../../main/store/lock';
 import { SCHEMA_VERSION } from '../../main/store/schema';
@@ -312,6 +313,51 @@ describe('the journal after a crash', () => {
     expect(reopened.notices).toEqual([]);
     await ok(contextFor(reopened), 'events:create', { ...wtdc25, acronym: 'THREE' });
     expect((await onDisk(copy)).events).toHaveLength(3);
+  });
+
+  it('drops a last line whose newline never reached the disk, so the next change starts a line of its own', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await ok(contextFor(store), 'events:create', wtdc25);
+    await ok(contextFor(store), 'events:create', { ...wtdc25, acronym: 'CUT' });
+    await store.flush();
+    const copy = await crashedCopy(dir);
+    const journal = await fs.readFile(journalFile(copy), 'utf8');
+    await fs.writeFile(journalFile(copy), journal.slice(0, -1));
+
+    const reopened = await openStore(copy, { fileOps: { rename: async (from) => { throw diskError('ENOSPC', from); } } });
+    expect(reopened.view().events.list().map((e) => e.acronym)).toEqual(['WTDC-25']);
+    await ok(contextFor(reopened), 'events:create', { ...wtdc25, acronym: 'NEXT' });
+
+    expect((await onDisk(copy)).events.map((e) => e.acronym).sort()).toEqual(['NEXT', 'WTDC-25']);
+  });
+
+  it('cuts a damaged journal back exactly after its last good line, lines already in the snapshot included', async () => {
+    const dir = await tempDir();
+    await seedFolder(dir);
+    const store = await openStore(dir);
+    await ok(contextFor(store), 'events:create', { ...wtdc25, acronym: 'A' });
+    await ok(contextFor(store), 'events:create', { ...wtdc25, acronym: 'B' });
+    await store.flush();
+    const copy = await crashedCopy(dir);
+    const [lineA, lineB] = (await fs.readFile(journalFile(copy), 'utf8')).split('\n');
+    const entryA = JSON.parse(lineA.slice(9));
+    const entryB = JSON.parse(lineB.slice(9));
+    // A line the snapshot already holds, then A, then B with a good checksum but a record that breaks the schema.
+    entryB.w[0][1].kind = 'not-a-kind';
+    await fs.writeFile(journalFile(copy), journalLine({ ...entryA, seq: 1 }) + journalLine(entryA) + journalLine(entryB));
+    const noSpace: FileOps = {
+      rename: async (from) => {
+        throw diskError('ENOSPC', from);
+      },
+    };
+
+    const reopened = await openStore(copy, { fileOps: noSpace });
+    expect(reopened.view().events.list().map((e) => e.acronym).sort()).toEqual(['A', 'WTDC-25']);
+    expect(reopened.notices.map((n) => n.code)).toEqual(['store.journalDamaged', 'store.startWriteFailed']);
+    await ok(contextFor(reopened), 'events:create', { ...wtdc25, acronym: 'C' });
+
+    expect((await onDisk(copy)).events.map((e) => e.acronym).sort()).toEqual(['A', 'C', 'WTDC-25']);
   });
 
   it('treats damage before the last line as corruption: the journal is kept aside and the user told', async () => {
