@@ -249,7 +249,8 @@ export class DataFiles implements Adapter<Database> {
       }
       this.journalBytes += Buffer.byteLength(text);
       this.lines.push({ seq: entry.seq, text });
-      await this.remember();
+      // An append changes the journal only: the snapshot's identity stays as it was.
+      this.known.journal = await identity(this.journalFile);
     });
   }
 

@@ -1,6 +1,6 @@
 // The data as it is held in memory and written in the snapshot, and its fast load-time check.
 import { AppError } from '../errors';
-import { checkStored, isTimestamp } from '../domain/fields';
+import { checkStored, isRecordId, isTimestamp } from '../domain/fields';
 import { COLLECTION_NAMES, SINGLETON_NAMES, collections, singletons, type Records, type Singletons } from './collections';
 
 export const SCHEMA_VERSION = 2;
@@ -32,7 +32,7 @@ export function checkRecord(collection: string, value: unknown): Readonly<Record
   const def = collections[collection as keyof Records];
   if (!def || !isObject(value)) throw corrupt(collection);
   const r = value;
-  if (typeof r.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(r.id)) throw corrupt(`${collection}.id`);
+  if (!isRecordId(r.id)) throw corrupt(`${collection}.id`);
   if (!isTimestamp(r.createdAt) || !isTimestamp(r.updatedAt)) throw corrupt(`${collection}.${r.id}`);
   if (r.deletedAt !== undefined && !isTimestamp(r.deletedAt)) throw corrupt(`${collection}.${r.id}.deletedAt`);
   if (r.seq === undefined) r.seq = 0;

@@ -3,6 +3,7 @@
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { isRecordId } from '../domain/fields';
 import { AppError } from '../errors';
 import { copyToBackup, listBackups, writeBackup, type BackupInfo, type BackupReason } from './backups';
 import { DataFiles, JOURNAL_FILE, parseJournal, type JournalRead } from './data-files';
@@ -74,7 +75,7 @@ async function deviceIdOf(dataDir: string, writable: boolean): Promise<string> {
   const file = path.join(dataDir, 'delegation-desk.device.json');
   try {
     const { deviceId } = JSON.parse(await fs.readFile(file, 'utf8'));
-    if (typeof deviceId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) return deviceId;
+    if (isRecordId(deviceId)) return deviceId;
   } catch {
     // absent or unreadable: a new one
   }
