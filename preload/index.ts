@@ -1,6 +1,6 @@
 // The narrow door: one frozen window.api, no Node, no raw ipcRenderer.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { APP_EVENTS } from '../main/api/events';
+import { PUSH_MESSAGES } from '../main/api/push';
 import { API_CHANNEL, CHANNEL_NAME } from '../main/api/ipc-channel';
 
 const refused = (code: string) => Promise.resolve({ ok: false, error: { code, message: code } });
@@ -11,7 +11,7 @@ const api = Object.freeze({
     return ipcRenderer.invoke(API_CHANNEL, channel, input);
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
-    if (!(APP_EVENTS as readonly string[]).includes(event)) return () => undefined;
+    if (!(PUSH_MESSAGES as readonly string[]).includes(event)) return () => undefined;
     const listener = (_event: IpcRendererEvent, payload: unknown) => callback(payload);
     ipcRenderer.on(event, listener);
     return () => ipcRenderer.removeListener(event, listener);

@@ -1,6 +1,6 @@
 // The typed client: window.api in the desktop app, HTTP to 127.0.0.1 in browser mode.
 import type { Channel, Input, Output, Result, Warning } from '../main/api/contract';
-import type { AppEvent, AppEventPayloads } from '../main/api/events';
+import type { PushMessage as AppEvent, PushPayloads as AppEventPayloads } from '../main/api/push';
 import type { FieldIssue } from '../main/errors';
 
 interface Bridge {

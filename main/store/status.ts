@@ -17,9 +17,13 @@ export interface Access {
   canReopen?: boolean;
 }
 
+/** What one change touched: live screens reload only what depends on it. */
 export interface ChangeNotice {
   seq: number;
-  writes: { name: string; id?: string }[];
+  /** Each record written: its collection (or singleton), id, and the records it points to (eventId…). */
+  writes: { name: string; id?: string; refs?: Record<string, string> }[];
+  /** The whole data was replaced (restored, reopened): everything reloads. */
+  reload?: boolean;
 }
 
 export interface BackupSummary {

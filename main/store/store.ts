@@ -10,6 +10,7 @@ import { DataFiles, JOURNAL_FILE, parseJournal, type JournalRead } from './data-
 import { removeStaleTempFiles, type FileOps } from './durable-file';
 import { acquireLock, readLockOwner, readableTime, type HeldLock, type LockOwnerKind, type LockTimings } from './lock';
 import { isOurs, migrate, versionOf } from './migrations';
+import { collections, type CollectionName } from './collections';
 import { Model, type ReadView, type Tx, type Warning, type Write } from './model';
 import { DATA_FILE, SCHEMA_VERSION, checkDatabase, emptyDatabase, type Database } from './schema';
 import type { Access, ChangeNotice, DataStore, StoreNotice } from './status';
@@ -70,6 +71,17 @@ const isDamage = (error: unknown) =>
   error instanceof AppError && (error.code === 'store.corrupt' || error.code === 'store.foreign');
 
 const PERMISSION = new Set(['EACCES', 'EROFS', 'EPERM']);
+
+/** A written record as the change notice names it: collection, id, and the ids it points to. */
+function noticeOf(name: string, record: Write[1]): ChangeNotice['writes'][number] {
+  const references = collections[name as CollectionName]?.references ?? {};
+  const refs: Record<string, string> = {};
+  for (const field of Object.keys(references)) {
+    const value = (record as Record<string, unknown>)[field];
+    if (typeof value === 'string') refs[field] = value;
+  }
+  return { name, id: record.id, ...(Object.keys(refs).length > 0 && { refs }) };
+}
 
 async function deviceIdOf(dataDir: string, writable: boolean): Promise<string> {
   const file = path.join(dataDir, 'delegation-desk.device.json');
@@ -391,8 +403,7 @@ export class Store implements DataStore {
   }
 
   private afterChange(seq: number, writes: Write[]): void {
-    const notice: ChangeNotice = { seq, writes: writes.map(([name, r]) => ({ name, id: r.id as string | undefined })) };
-    for (const listener of this.listeners) listener(notice);
+    this.tell({ seq, writes: writes.map(([name, record]) => noticeOf(name, record)) });
     if (this.lastBackupSeq < 0) void this.backup('first', 'memory');
     if (this.files.journalSize > (this.options.compactBytes ?? DEFAULT_COMPACT_BYTES)) this.compactInBackground();
     clearTimeout(this.idleTimer);
@@ -486,7 +497,7 @@ export class Store implements DataStore {
     });
     this.restoreOffer = undefined;
     this.notices.splice(0, this.notices.length, ...this.notices.filter((n) => n.code !== 'store.missingWithBackups'));
-    for (const listener of this.listeners) listener({ seq: this.seq, writes: [] });
+    this.tell({ seq: this.seq, writes: [], reload: true });
   }
 
   // ---- One writer ----
@@ -504,14 +515,17 @@ export class Store implements DataStore {
   /** Tells the user once: the same notice again (a backup failing every hour) is not repeated. */
   private notify(notice: StoreNotice): void {
     const same = (n: StoreNotice) => n.code === notice.code && JSON.stringify(n.params) === JSON.stringify(notice.params);
-    if (!this.notices.some(same)) this.notices.push(notice);
+    if (this.notices.some(same)) return;
+    this.notices.push(notice);
+    // No write: screens reload only the data folder's status.
+    this.tell({ seq: this.seq, writes: [] });
   }
 
   private goReadOnly(code: string, params: Record<string, string | number>): void {
     if (!this.access.writable) return;
     this.access = { writable: false, code, params, canReopen: true };
-    this.notify({ code, params, level: 'error' });
     clearTimeout(this.idleTimer);
+    this.notify({ code, params, level: 'error' });
   }
 
   /** Reads the folder again as it is on disk now, taking the lock back: after a lock loss or a read-only folder. */
@@ -548,7 +562,11 @@ export class Store implements DataStore {
       this.access = { writable: false, code, params, canReopen: true };
       throw error;
     }
-    for (const listener of this.listeners) listener({ seq: this.seq, writes: [] });
+    this.tell({ seq: this.seq, writes: [], reload: true });
+  }
+
+  private tell(notice: ChangeNotice): void {
+    for (const listener of this.listeners) listener(notice);
   }
 
   // ---- Closing ----

@@ -1,0 +1,13 @@
+// Messages main pushes to the renderer (the other direction of the contract): Electron sends them
+// with webContents.send, browser mode as a server-sent events stream (GET /api/push).
+import type { ChangeNotice } from '../store/status';
+
+export const PUSH_MESSAGES = ['app:navigate', 'data:changed'] as const;
+export type PushMessage = (typeof PUSH_MESSAGES)[number];
+
+export interface PushPayloads {
+  /** A menu item asked for a screen: '/settings', '/events', … */
+  'app:navigate': string;
+  /** Data or the data folder's state changed: screens reload what depends on it. */
+  'data:changed': ChangeNotice;
+}
