@@ -43,6 +43,7 @@ export interface DataStore {
   view(): ReadView;
   change<T>(apply: (tx: Tx) => T, warnings?: Warning[]): Promise<T>;
   changesSince(seq: number): Write[];
+  onChange(listener: (notice: ChangeNotice) => void): () => void;
   reopen(): Promise<void>;
   restore(name: string): Promise<void>;
 }

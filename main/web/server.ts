@@ -6,11 +6,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch } from '../api/dispatch';
 import type { Context } from '../api/channel';
+import type { ChangeNotice } from '../store/status';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** How long close() lets requests in flight finish before it cuts their connections. */
 export const SHUTDOWN_GRACE_MS = 10_000;
+/** A comment line on the change stream this often keeps proxies and the browser from timing it out. */
+const KEEP_ALIVE_MS = 25_000;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +50,8 @@ export interface WebServerOptions {
   dispatch?: (channel: unknown, input: unknown) => Promise<unknown>;
   /** How long close() waits for requests in flight (default SHUTDOWN_GRACE_MS). */
   graceMs?: number;
+  /** Where the change stream (GET /api/push) hears of changes; by default the context's store. */
+  onChange?: (listener: (notice: ChangeNotice) => void) => () => void;
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -84,6 +89,28 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * GET /api/push: server-sent events, one `data:changed` message per change notice. Not counted as a
+ * request in flight: close() ends it at once (the page reconnects to the next server, if any).
+ */
+function streamChanges(
+  res: http.ServerResponse,
+  onChange: NonNullable<WebServerOptions['onChange']>,
+  streams: Set<http.ServerResponse>,
+): void {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const stop = onChange((notice) => res.write(`event: data:changed\ndata: ${JSON.stringify(notice)}\n\n`));
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+  keepAlive.unref();
+  streams.add(res);
+  res.once('close', () => {
+    stop();
+    clearInterval(keepAlive);
+    streams.delete(res);
+  });
+}
+
 async function serveStatic(res: http.ServerResponse, rendererDir: string, pathname: string): Promise<void> {
   const decoded = pathname === '/' ? '/index.html' : decodePath(pathname);
   if (decoded === null) return sendError(res, 400, 'errors.invalid');
@@ -105,11 +132,13 @@ export async function startWebServer({
   port = 0,
   dispatch: dispatchChannel = (channel, input) => dispatch(channel, input, context),
   graceMs = SHUTDOWN_GRACE_MS,
+  onChange = (listener) => context.store.onChange(listener),
 }: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(24).toString('base64url');
   let origin = '';
   // Requests being handled; on close() they finish and get their answer, on a connection that then closes.
   const inFlight = new Set<http.ServerResponse>();
+  const streams = new Set<http.ServerResponse>();
   let closing: Promise<void> | null = null;
   // Once close() began and every request in flight has its answer, no connection carries anything we
   // owe: the rest (a browser's idle or pre-opened sockets) are closed rather than waited for.
@@ -137,14 +166,20 @@ export async function startWebServer({
         return sendError(res, 503, 'errors.shuttingDown');
       }
       const { pathname } = new URL(req.url ?? '/', origin);
+      const isApi = pathname.startsWith('/api/');
 
-      if (req.method === 'GET' || req.method === 'HEAD') return await serveStatic(res, rendererDir, pathname);
-      if (req.method !== 'POST' || !pathname.startsWith('/api/')) return sendError(res, 405, 'errors.forbidden');
+      if (!isApi && (req.method === 'GET' || req.method === 'HEAD')) return await serveStatic(res, rendererDir, pathname);
+      if (!isApi) return sendError(res, 405, 'errors.forbidden');
 
       const auth = req.headers.authorization ?? '';
       if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token)) {
         return sendError(res, 401, 'errors.forbidden');
       }
+      if (pathname === '/api/push' && req.method === 'GET') {
+        inFlight.delete(res);
+        return streamChanges(res, onChange, streams);
+      }
+      if (req.method !== 'POST') return sendError(res, 405, 'errors.forbidden');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendError(res, 415, 'errors.invalid');
       }
@@ -186,6 +221,7 @@ export async function startWebServer({
         // Answers still to come end their connection rather than keep it alive.
         for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
         server.closeIdleConnections();
+        for (const stream of streams) stream.end();
         answeredAll = () => server.closeAllConnections();
         if (inFlight.size === 0) answeredAll();
       });

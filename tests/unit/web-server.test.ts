@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Context } from '../../main/api/channel';
 import { startWebServer, type WebServer, type WebServerOptions } from '../../main/web/server';
 
@@ -244,5 +244,73 @@ describe('browser-mode server: close()', () => {
     const server = await start();
     await Promise.all([server.close(), server.close()]);
     await server.close();
+  });
+});
+
+describe('change stream (GET /api/push)', () => {
+  /** A fake change source: the test says when a change happens. */
+  function changes() {
+    const listeners = new Set<(notice: { seq: number; writes: [] }) => void>();
+    return {
+      onChange: (listener: (notice: { seq: number; writes: [] }) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      emit: (seq: number) => listeners.forEach((l) => l({ seq, writes: [] })),
+      get count() {
+        return listeners.size;
+      },
+    };
+  }
+
+  function openStream(server: WebServer, auth = true) {
+    const { hostname, port, host } = new URL(server.origin);
+    return new Promise<http.IncomingMessage>((resolve, reject) => {
+      http
+        .get({ hostname, port, path: '/api/push', agent: false, headers: { Host: host, ...(auth ? { Authorization: `Bearer ${server.token}` } : {}) } }, resolve)
+        .on('error', reject);
+    });
+  }
+
+  it('refuses a stream without the token', async () => {
+    const source = changes();
+    const server = await start({ onChange: source.onChange });
+    const res = await openStream(server, false);
+    expect(res.statusCode).toBe(401);
+    res.resume();
+    expect(source.count).toBe(0);
+  });
+
+  it('sends each change as a data:changed event, and stops listening when the page goes', async () => {
+    const source = changes();
+    const server = await start({ onChange: source.onChange });
+    const res = await openStream(server);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    res.setEncoding('utf8');
+    let text = '';
+    const got = new Promise<void>((resolve) =>
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes('"seq":7')) resolve();
+      }),
+    );
+    source.emit(7);
+    await got;
+    expect(text).toContain('event: data:changed\ndata: {"seq":7,"writes":[]}\n\n');
+    res.destroy();
+    await vi.waitFor(() => expect(source.count).toBe(0));
+  });
+
+  it('does not hold close() back: an open stream is ended at once', async () => {
+    const source = changes();
+    const server = await start({ onChange: source.onChange, graceMs: 60_000 });
+    const res = await openStream(server);
+    const ended = new Promise<void>((resolve) => res.on('end', resolve).resume());
+    const started = Date.now();
+    await server.close();
+    await ended;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(source.count).toBe(0);
   });
 });
