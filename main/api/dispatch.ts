@@ -1,22 +1,8 @@
-import type { z } from 'zod';
-import { AppError, toErrorPayload, type FieldIssue } from '../errors';
+import { AppError, fieldIssues, toErrorPayload } from '../errors';
 import type { Warning } from '../store/model';
 import type { CallContext, ChannelDef, Context } from './channel';
 import type { Result } from './contract';
 import { channels } from './table';
-
-function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const params: Record<string, number> = {};
-    if ('maximum' in issue && typeof issue.maximum === 'number') params.max = issue.maximum;
-    if ('minimum' in issue && typeof issue.minimum === 'number') params.min = issue.minimum;
-    return {
-      path: issue.path.join('.'),
-      code: issue.message.startsWith('errors.') ? issue.message : 'errors.invalid',
-      params,
-    };
-  });
-}
 
 export function isChannel(name: unknown): name is keyof typeof channels {
   return typeof name === 'string' && Object.hasOwn(channels, name);

@@ -7,6 +7,9 @@ export interface BalanceMember {
   birthDate?: string;
 }
 
+/** ITU's target for recent conferences: at least 35 % women, in the delegation and among its heads. */
+export const WOMEN_TARGET = 0.35;
+
 export interface Share {
   /** Members counted (women, or young people). */
   count: number;
@@ -16,6 +19,16 @@ export interface Share {
   unknown: number;
   /** count / known, or null when nobody is known. */
   share: number | null;
+  /** The share aimed at, when there is one. */
+  target?: number;
+  /** How many more women would reach the target (0 when reached). */
+  gap?: number;
+}
+
+/** The fewest women to add so that count/known reaches the target: (count + k) / (known + k) ≥ target. */
+export function womenToReach(count: number, known: number, target: number): number {
+  const needed = (target * known - count) / (1 - target);
+  return Math.max(0, Math.ceil(needed - 1e-9));
 }
 
 export interface Balance {
@@ -33,7 +46,12 @@ function share(count: number, known: number, unknown: number): Share {
 
 function womenShare(members: readonly BalanceMember[]): Share {
   const known = members.filter((m) => m.gender !== 'unspecified');
-  return share(known.filter((m) => m.gender === 'female').length, known.length, members.length - known.length);
+  const women = known.filter((m) => m.gender === 'female').length;
+  return {
+    ...share(women, known.length, members.length - known.length),
+    target: WOMEN_TARGET,
+    gap: womenToReach(women, known.length, WOMEN_TARGET),
+  };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface Field<T = unknown, P extends Presence = Presence, I = T> {
   readonly fixed: boolean;
   readonly isStored: (value: unknown) => boolean;
   readonly input: z.ZodType<T, I>;
+  /** The longest text accepted: forms set it as the control's maxlength. */
+  readonly maxLength?: number;
 }
 
 export type Fields = Record<string, Field<any, Presence, any>>;
@@ -43,18 +45,19 @@ function field<T, P extends Presence, I>(
   input: z.ZodType<T, I>,
   fallback?: T,
   fixed = false,
+  maxLength?: number,
 ): Field<T, P, I> {
-  return { presence, isStored, input, fallback, fixed };
+  return { presence, isStored, input, fallback, fixed, maxLength };
 }
 
 const trimmed = (max: number) => z.string({ error: 'errors.invalid' }).max(max, tooLong).trim();
 
 export function text(max: number, fallback = ''): Field<string, 'defaulted'> {
-  return field('defaulted', isText(max), trimmed(max), fallback);
+  return field('defaulted', isText(max), trimmed(max), fallback, false, max);
 }
 
 export function requiredText(max: number): Field<string, 'required'> {
-  return field('required', isText(max), z.string(required).max(max, tooLong).trim().min(1, required));
+  return field('required', isText(max), z.string(required).max(max, tooLong).trim().min(1, required), undefined, false, max);
 }
 
 export function choice<const V extends readonly [string, ...string[]]>(values: V): Field<V[number], 'required'>;
@@ -83,12 +86,12 @@ export function country(): Field<(typeof COUNTRY_CODES)[number], 'optional'> {
 
 export function email(max: number): Field<string, 'defaulted'> {
   const input = trimmed(max).refine((v) => v === '' || z.email().safeParse(v).success, { error: 'errors.emailInvalid' });
-  return field('defaulted', isText(max), input, '');
+  return field('defaulted', isText(max), input, '', false, max);
 }
 
 export function webAddress(max: number): Field<string, 'defaulted'> {
   const input = trimmed(max).refine((v) => v === '' || /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v), { error: 'errors.urlInvalid' });
-  return field('defaulted', isText(max), input, '');
+  return field('defaulted', isText(max), input, '', false, max);
 }
 
 export function integer(min: number, max: number, fallback: number): Field<number, 'defaulted', unknown> {

@@ -62,7 +62,14 @@ export const collections: { [C in CollectionName]: CollectionDef<Records[C]> } =
     fields: participationFields,
     indexes: ['eventId', 'personId'],
     references: { eventId: 'events', personId: 'people' },
-    unique: [{ key: (p) => `${p.eventId}|${p.personId}`, level: 'error', code: 'errors.alreadyOnDelegation' }],
+    unique: [
+      { key: (p) => `${p.eventId}|${p.personId}`, level: 'error', code: 'errors.alreadyOnDelegation' },
+      {
+        key: (p) => (p.role === 'head' && p.registrationStatus !== 'cancelled' ? `${p.eventId}|head` : null),
+        level: 'warn',
+        code: 'warnings.secondHead',
+      },
+    ],
   }),
 };
 

@@ -2,7 +2,7 @@
 // gender or date of birth is not recorded are shown as unknown, never guessed.
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../main/api/contract';
-import { computeBalance, type BalanceMember } from '../../main/domain/balance';
+import { computeBalance, womenToReach, type BalanceMember } from '../../main/domain/balance';
 import { ageOn, isIsoDate } from '../../main/domain/dates';
 import { contextFor, ok, openStore, tempDir, wtdc25 } from './helpers';
 
@@ -44,8 +44,8 @@ describe('computeBalance', () => {
   it('gives no share at all for an empty delegation', () => {
     const balance = computeBalance([], FIRST_DAY, 29);
     expect(balance.total).toBe(0);
-    expect(balance.women).toEqual({ count: 0, known: 0, unknown: 0, share: null });
-    expect(balance.womenInLeadership).toEqual({ count: 0, known: 0, unknown: 0, share: null });
+    expect(balance.women).toEqual({ count: 0, known: 0, unknown: 0, share: null, target: 0.35, gap: 0 });
+    expect(balance.womenInLeadership).toEqual({ count: 0, known: 0, unknown: 0, share: null, target: 0.35, gap: 0 });
     expect(balance.youth).toEqual({ count: 0, known: 0, unknown: 0, share: null, maxAge: 29 });
   });
 
@@ -56,12 +56,12 @@ describe('computeBalance', () => {
       29,
     );
     expect(balance.total).toBe(4);
-    expect(balance.women).toEqual({ count: 1, known: 3, unknown: 1, share: 1 / 3 });
+    expect(balance.women).toEqual({ count: 1, known: 3, unknown: 1, share: 1 / 3, target: 0.35, gap: 1 });
   });
 
   it('gives no women share when nobody’s gender is recorded', () => {
     const balance = computeBalance([member(), member()], FIRST_DAY, 29);
-    expect(balance.women).toEqual({ count: 0, known: 0, unknown: 2, share: null });
+    expect(balance.women).toEqual({ count: 0, known: 0, unknown: 2, share: null, target: 0.35, gap: 0 });
   });
 
   it('leaves members without a date of birth out of the youth share and counts them as unknown', () => {
@@ -96,8 +96,21 @@ describe('computeBalance', () => {
       FIRST_DAY,
       29,
     );
-    expect(balance.womenInLeadership).toEqual({ count: 1, known: 2, unknown: 1, share: 0.5 });
-    expect(balance.women).toEqual({ count: 4, known: 5, unknown: 1, share: 0.8 });
+    expect(balance.womenInLeadership).toEqual({ count: 1, known: 2, unknown: 1, share: 0.5, target: 0.35, gap: 0 });
+    expect(balance.women).toEqual({ count: 4, known: 5, unknown: 1, share: 0.8, target: 0.35, gap: 0 });
+  });
+
+  it('says how many more women would reach the 35 % target', () => {
+    const men = (n: number) => Array.from({ length: n }, () => member({ gender: 'male' }));
+    const women = (n: number) => Array.from({ length: n }, () => member({ gender: 'female' }));
+    // 3 of 10 (30 %): one more woman gives 4 of 11 (36 %).
+    expect(computeBalance([...women(3), ...men(7)], FIRST_DAY, 29).women).toMatchObject({ share: 0.3, gap: 1 });
+    // 0 of 20: 11 more give 11 of 31 (35.5 %), 10 give 10 of 30 (33 %).
+    expect(computeBalance(men(20), FIRST_DAY, 29).women.gap).toBe(11);
+    // Exactly 35 % (7 of 20) reaches it.
+    expect(computeBalance([...women(7), ...men(13)], FIRST_DAY, 29).women.gap).toBe(0);
+    // 13 of 40: 14 of 41 is 34.1 %, 15 of 42 is 35.7 %.
+    expect(womenToReach(13, 40, 0.35)).toBe(2);
   });
 
   it('ages someone born on 29 February correctly at an event around 1 March', () => {
@@ -143,10 +156,17 @@ describe('delegation:get', () => {
     ]);
     expect(delegation.balance).toEqual({
       total: 4,
-      women: { count: 2, known: 3, unknown: 1, share: 2 / 3 },
-      womenInLeadership: { count: 1, known: 2, unknown: 0, share: 0.5 },
+      women: { count: 2, known: 3, unknown: 1, share: 2 / 3, target: 0.35, gap: 0 },
+      womenInLeadership: { count: 1, known: 2, unknown: 0, share: 0.5, target: 0.35, gap: 0 },
       youth: { count: 1, known: 3, unknown: 1, share: 1 / 3, maxAge: 29 },
     });
+
+    // A cancelled registration is still listed, but not counted: that person will not be there.
+    const cancelled = await add({ givenName: 'Aysel', familyName: 'Babayeva', gender: 'female', birthDate: '2000-01-01' }, 'delegate');
+    await ok(context, 'participations:update', { id: cancelled.id, registrationStatus: 'cancelled' });
+    const withCancelled = await ok(context, 'delegation:get', { eventId: event.id });
+    expect(withCancelled.members).toHaveLength(5);
+    expect(withCancelled.balance).toEqual(delegation.balance);
 
     await ok(context, 'settings:update', { youthMaxAge: 30 });
     const after = await ok(context, 'delegation:get', { eventId: event.id });

@@ -246,6 +246,52 @@ describe('repositories', () => {
     const same = await call(context, 'people:create', { givenName: 'A.', familyName: 'Aliyeva', email: 'A.Aliyeva@example.az' });
     expect(same).toMatchObject({ ok: true, warnings: [{ code: 'warnings.duplicateEmail' }] });
   });
+
+  it('warn about a second head of delegation on one event, but not when the first one is cancelled', async () => {
+    const context = contextFor(await openStore(await tempDir()));
+    const event = await ok(context, 'events:create', wtdc25);
+    const person = (givenName: string) => ok(context, 'people:create', { givenName, familyName: 'Aliyeva' });
+    const first = await ok(context, 'participations:create', { eventId: event.id, personId: (await person('Amina')).id, role: 'head' });
+    const second = await call(context, 'participations:create', { eventId: event.id, personId: (await person('Leyla')).id, role: 'head' });
+    expect(second).toMatchObject({ ok: true, warnings: [{ code: 'warnings.secondHead' }] });
+    const deputy = await call(context, 'participations:create', { eventId: event.id, personId: (await person('Nigar')).id, role: 'deputyHead' });
+    expect(deputy).not.toHaveProperty('warnings');
+
+    await ok(context, 'participations:update', { id: first.id, registrationStatus: 'cancelled' });
+    if (!second.ok) throw new Error('second head refused');
+    const renamed = await call(context, 'participations:update', { id: second.value.id, attendance: 'remote' });
+    expect(renamed).not.toHaveProperty('warnings');
+  });
+});
+
+describe('people:search', () => {
+  it('finds people by any word of their name, organisation or e-mail, ignoring case and accents, in any script', async () => {
+    const context = contextFor(await openStore(await tempDir()));
+    const jean = await ok(context, 'people:create', { title: 'Mr', givenName: 'Jean', familyName: 'Dupont', organisation: 'ARCEP', birthDate: '1970-02-03' });
+    await ok(context, 'people:create', { givenName: 'Jean', familyName: 'Dupont', organisation: 'Ministère du Numérique' });
+    await ok(context, 'people:create', { givenName: 'Élodie', familyName: 'Jeanneret', email: 'e.j@example.org' });
+    await ok(context, 'people:create', { givenName: 'Лейла', familyName: 'Гусейнова' });
+    await ok(context, 'people:create', { givenName: 'أمينة', familyName: 'علييفا' });
+    const names = async (query: string, extra: Partial<Input<'people:search'>> = {}) =>
+      (await ok(context, 'people:search', { query, ...extra })).matches.map((m) => `${m.givenName} ${m.familyName}`);
+
+    expect(await names('jean')).toEqual(['Jean Dupont', 'Jean Dupont', 'Élodie Jeanneret']);
+    expect(await names('elodie')).toEqual(['Élodie Jeanneret']);
+    expect(await names('numerique dupont')).toEqual(['Jean Dupont']);
+    expect(await names('ЛЕЙЛА')).toEqual(['Лейла Гусейнова']);
+    expect(await names('أمينة')).toEqual(['أمينة علييفا']);
+    expect(await names('nobody')).toEqual([]);
+
+    const first = (await ok(context, 'people:search', { query: 'jean dupont' })).matches[0];
+    // Namesakes are told apart by organisation and year of birth.
+    expect(first).toMatchObject({ id: jean.id, organisation: 'ARCEP', birthYear: 1970 });
+
+    const event = await ok(context, 'events:create', wtdc25);
+    await ok(context, 'participations:create', { eventId: event.id, personId: jean.id, role: 'head' });
+    expect(await names('dupont', { excludeEventId: event.id })).toEqual(['Jean Dupont']);
+    const limited = await ok(context, 'people:search', { query: '', limit: 2 });
+    expect(limited).toMatchObject({ total: 5, matches: [{}, {}] });
+  });
 });
 
 describe('the change feed', () => {

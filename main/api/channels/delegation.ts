@@ -37,8 +37,11 @@ export const delegationChannels = {
           a.person.familyName.localeCompare(b.person.familyName) ||
           a.person.givenName.localeCompare(b.person.givenName),
       );
+    // Cancelled members are listed apart and not counted: they will not be there.
     const balance = computeBalance(
-      members.map((m) => ({ role: m.participation.role, gender: m.person.gender, birthDate: m.person.birthDate })),
+      members
+        .filter((m) => m.participation.registrationStatus !== 'cancelled')
+        .map((m) => ({ role: m.participation.role, gender: m.person.gender, birthDate: m.person.birthDate })),
       event.startDate,
       read.settings.youthMaxAge,
     );

@@ -1,9 +1,49 @@
+import { z } from 'zod';
 import { personInput, personPatchInput } from '../../domain/inputs';
-import type { Person } from '../../domain/model';
+import { LIMITS, recordId, type Person } from '../../domain/model';
+import { fold } from '../../domain/text';
 import { countBy, crudChannels, defineChannel } from '../channel';
 import { none } from './app';
 
 export type PersonSummary = Readonly<Person> & { eventCount: number };
+
+/** What the person picker shows of a match: enough to tell namesakes apart. */
+export interface PersonMatch {
+  id: string;
+  title: string;
+  givenName: string;
+  familyName: string;
+  organisation: string;
+  function: string;
+  birthYear?: number;
+}
+
+export interface PersonSearch {
+  matches: PersonMatch[];
+  /** Every match, of which `matches` are the first `limit`. */
+  total: number;
+}
+
+// Records are replaced, never changed, on every write: a folded text cached by record stays right.
+const searchText = new WeakMap<object, string>();
+function textOf(person: Readonly<Person>): string {
+  let text = searchText.get(person);
+  if (text === undefined) {
+    text = fold([person.title, person.givenName, person.familyName, person.organisation, person.function, person.email].join(' '));
+    searchText.set(person, text);
+  }
+  return text;
+}
+
+const startsWith = (person: Readonly<Person>, word: string | undefined) =>
+  word !== undefined && (fold(person.familyName).startsWith(word) || fold(person.givenName).startsWith(word));
+
+const searchInput = z.object({
+  query: z.string().max(LIMITS.name),
+  /** People already on this event's delegation are left out. */
+  excludeEventId: recordId.optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
 
 export const peopleChannels = {
   'people:list': defineChannel(none, (_input, { read }): PersonSummary[] => {
@@ -12,6 +52,34 @@ export const peopleChannels = {
       .list()
       .map((person) => ({ ...person, eventCount: counts.get(person.id) ?? 0 }))
       .sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName));
+  }),
+  /**
+   * Every word typed must appear in the name, organisation, function or e-mail, ignoring case and
+   * accents ("jean" finds "Mr Jean Dupont"); a name that starts with the words comes first.
+   */
+  'people:search': defineChannel(searchInput, ({ query, excludeEventId, limit }, { read }): PersonSearch => {
+    const words = fold(query).split(' ').filter(Boolean);
+    const taken = new Set(excludeEventId ? read.participations.where('eventId', excludeEventId).map((p) => p.personId) : []);
+    const found = read.people
+      .list()
+      .filter((p) => !taken.has(p.id) && words.every((w) => textOf(p).includes(w)))
+      .map((person) => ({ person, rank: startsWith(person, words[0]) ? 0 : 1 }))
+      .sort(
+        (a, b) =>
+          a.rank - b.rank ||
+          a.person.familyName.localeCompare(b.person.familyName) ||
+          a.person.givenName.localeCompare(b.person.givenName),
+      );
+    const matches = found.slice(0, limit).map(({ person: p }) => ({
+      id: p.id,
+      title: p.title,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      organisation: p.organisation,
+      function: p.function,
+      ...(p.birthDate && { birthYear: Number(p.birthDate.slice(0, 4)) }),
+    }));
+    return { matches, total: found.length };
   }),
   ...crudChannels('people', 'people', { create: personInput, patch: personPatchInput }),
 };
