@@ -1,54 +1,32 @@
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../main/domain/enums';
-import { call, onAppEvent, onWarnings } from './api';
+import { MENU_ROUTES } from '../main/api/push';
+import { LANGUAGES, type Language } from '../main/domain/enums';
+import { call, onPush, onWarnings } from './api';
 import { DataBanner } from './components/DataBanner';
 import { StatusProvider, useStatus } from './components/Status';
 import { useMutation } from './data';
-import { Dashboard } from './features/dashboard/Dashboard';
-import { EventForm } from './features/events/EventForm';
-import { EventList } from './features/events/EventList';
-import { EventPage } from './features/events/EventPage';
-import { PeopleList } from './features/people/PeopleList';
-import { PersonForm } from './features/people/PersonForm';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { matchRoute, navigate, useRoute } from './router';
+import { messageKey } from './i18n';
 
 const NAV = [
-  { route: '/', key: 'nav.dashboard' },
-  { route: '/events', key: 'nav.events' },
-  { route: '/people', key: 'nav.people' },
-  { route: '/settings', key: 'nav.settings' },
+  { to: '/', key: 'nav.dashboard' },
+  { to: '/events', key: 'nav.events' },
+  { to: '/people', key: 'nav.people' },
+  { to: '/settings', key: 'nav.settings' },
 ] as const;
-
-function Screen({ route }: { route: string }) {
-  let params: Record<string, string> | null;
-  if (route === '/events/new') return <EventForm />;
-  if ((params = matchRoute('/events/:id/edit', route))) return <EventForm id={params.id} />;
-  if ((params = matchRoute('/events/:id', route))) return <EventPage id={params.id} />;
-  if (route === '/events') return <EventList />;
-  if (route === '/people/new') return <PersonForm />;
-  if ((params = matchRoute('/people/:id', route))) return <PersonForm id={params.id} />;
-  if (route === '/people') return <PeopleList />;
-  if (route === '/settings') return <SettingsPage />;
-  return <Dashboard />;
-}
-
-function isCurrent(navRoute: string, route: string): boolean {
-  return navRoute === '/' ? route === '/' : route === navRoute || route.startsWith(`${navRoute}/`);
-}
 
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const mutate = useMutation();
-  const change = async (language: (typeof LANGUAGES)[number]) => {
+  const change = async (language: Language) => {
     await i18n.changeLanguage(language);
     await mutate('settings:update', { language }).catch(() => undefined);
   };
   return (
     <label className="language">
       <span>{t('language.label')}</span>
-      <select value={i18n.language} onChange={(e) => void change(e.target.value as (typeof LANGUAGES)[number])}>
+      <select value={i18n.language} onChange={(e) => void change(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`language.${l}`)}
@@ -59,19 +37,11 @@ function LanguageSwitcher() {
   );
 }
 
-/** Warnings of a change that was saved (a likely duplicate) are announced through the live region. */
+/** Warnings of a change that was saved (a likely duplicate, a second head) are said with its confirmation. */
 function WarningAnnouncer() {
   const { t } = useTranslation();
   const { announce } = useStatus();
-  useEffect(
-    () =>
-      onWarnings((warnings) => {
-        const message = warnings.map((w) => t(w.code, w.params)).join(' ');
-        // After the screen's own "Saved.": the warning says it too, and must not be replaced by it.
-        setTimeout(() => announce(message));
-      }),
-    [t, announce],
-  );
+  useEffect(() => onWarnings((warnings) => announce(warnings.map((w) => t(messageKey(w.code), w.params)).join(' '), 'warning')), [t, announce]);
   return null;
 }
 
@@ -93,12 +63,23 @@ function useExternalLinks(announce: (url: string) => void) {
   }, [announce]);
 }
 
-export function App() {
+/** The desktop menu asks for a screen by its route; only the menu's known routes are followed. */
+function useMenuNavigation() {
+  const navigate = useNavigate();
+  useEffect(
+    () =>
+      onPush('app:navigate', (route) => {
+        if ((MENU_ROUTES as readonly string[]).includes(route)) void navigate({ to: route });
+      }),
+    [navigate],
+  );
+}
+
+export function Shell() {
   const { t } = useTranslation();
-  const route = useRoute();
   const [notOpened, setNotOpened] = useState<string>();
   useExternalLinks(setNotOpened);
-  useEffect(() => onAppEvent('app:navigate', navigate), []);
+  useMenuNavigation();
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
@@ -106,13 +87,22 @@ export function App() {
   return (
     <StatusProvider>
       <WarningAnnouncer />
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <div className="layout">
         <aside className="sidebar">
           <div className="brand">
-            <span className="brand-mark" aria-hidden="true">DD</span>
+            <span className="brand-mark" aria-hidden="true">
+              DD
+            </span>
             <div>
               <strong>{t('app.name')}</strong>
               <small>{t('app.tagline')}</small>
@@ -121,10 +111,10 @@ export function App() {
           <nav aria-label={t('app.mainNavigation')}>
             <ul>
               {NAV.map((item) => (
-                <li key={item.route}>
-                  <a href={`#${item.route}`} aria-current={isCurrent(item.route, route) ? 'page' : undefined}>
+                <li key={item.to}>
+                  <Link to={item.to} activeOptions={{ exact: item.to === '/' }} activeProps={{ 'aria-current': 'page' }}>
                     {t(item.key)}
-                  </a>
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -141,7 +131,7 @@ export function App() {
               </button>
             </div>
           )}
-          <Screen route={route} />
+          <Outlet />
         </main>
       </div>
     </StatusProvider>

@@ -1,6 +1,6 @@
 // The typed client: window.api in the desktop app, HTTP to 127.0.0.1 in browser mode.
 import type { Channel, Input, Output, Result, Warning } from '../main/api/contract';
-import type { PushMessage as AppEvent, PushPayloads as AppEventPayloads } from '../main/api/push';
+import type { PushMessage, PushPayloads } from '../main/api/push';
 import type { FieldIssue } from '../main/errors';
 
 interface Bridge {
@@ -36,6 +36,62 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+type Listener = (payload: unknown) => void;
+
+/** Reads the change stream's server-sent events and hands each message to its listeners. */
+async function readStream(token: string, listeners: Map<string, Set<Listener>>, signal: AbortSignal): Promise<void> {
+  const response = await fetch('api/push', { headers: { Authorization: `Bearer ${token}` }, signal });
+  if (!response.ok || !response.body) throw new Error(`push ${response.status}`);
+  // Notices may have been missed while the stream was down: every screen reloads.
+  for (const listener of listeners.get('data:changed') ?? []) listener({ seq: 0, writes: [], reload: true });
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.+)$/m.exec(block)?.[1];
+      const data = /^data: (.+)$/m.exec(block)?.[1];
+      if (!event || data === undefined) continue;
+      for (const listener of listeners.get(event) ?? []) listener(JSON.parse(data));
+    }
+  }
+}
+
+/** The change stream, opened with the first listener and reopened (after a pause) when it drops. */
+function pushStream(token: string): Bridge['on'] {
+  const listeners = new Map<string, Set<Listener>>();
+  let running = false;
+  const run = async () => {
+    running = true;
+    let first = true;
+    while (listeners.size > 0) {
+      try {
+        if (!first) await new Promise((resolve) => setTimeout(resolve, 2000));
+        first = false;
+        await readStream(token, listeners, new AbortController().signal);
+      } catch {
+        // The server stopped or restarted: try again after the pause.
+      }
+    }
+    running = false;
+  };
+  return (event, callback) => {
+    const set = listeners.get(event) ?? new Set<Listener>();
+    set.add(callback);
+    listeners.set(event, set);
+    if (!running) void run();
+    return () => {
+      set.delete(callback);
+      if (set.size === 0) listeners.delete(event);
+    };
+  };
+}
+
 function httpBridge(): Bridge {
   const token = browserToken();
   return {
@@ -52,9 +108,15 @@ function httpBridge(): Bridge {
       }
       return response.json();
     },
-    on: () => () => undefined,
+    on: pushStream(token),
   };
 }
+
+/**
+ * Browser mode opened without its address's token (#token=…): there is no way to reach the data,
+ * and the app says how to open it rather than show an empty file.
+ */
+export const hasBridge: boolean = Boolean(window.api) || browserToken() !== '';
 
 const bridge: Bridge = window.api ?? httpBridge();
 
@@ -77,6 +139,6 @@ export async function call<C extends Channel>(channel: C, input?: Input<C>): Pro
   throw new ApiError(result.error.code, result.error.params, result.error.issues);
 }
 
-export function onAppEvent<E extends AppEvent>(event: E, callback: (payload: AppEventPayloads[E]) => void): () => void {
-  return bridge.on(event, (payload) => callback(payload as AppEventPayloads[E]));
+export function onPush<M extends PushMessage>(message: M, callback: (payload: PushPayloads[M]) => void): () => void {
+  return bridge.on(message, (payload) => callback(payload as PushPayloads[M]));
 }

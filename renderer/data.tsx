@@ -1,76 +1,89 @@
-// Reading and changing data through the API. Every successful change bumps one revision number,
-// and every open query reloads: the data set is small and this keeps every screen in step.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+// Reading and changing data: TanStack Query over the typed client. Answers stay cached until main
+// says what changed (a change notice pushed from the change feed); only the queries that depend on
+// the records written reload, and only the mounted ones at once.
+import {
+  keepPreviousData,
+  QueryClient,
+  QueryClientProvider,
+  useQueryClient,
+  useQuery as useTanStackQuery,
+  type Query as CachedQuery,
+} from '@tanstack/react-query';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import type { Channel, Input, Output } from '../main/api/contract';
-import { ApiError, call } from './api';
+import { ApiError, call, onPush } from './api';
+import { isAffected } from './invalidation';
 
-interface Revision {
-  revision: number;
-  /** Bumped when a change is refused by the data store: only app:status reloads (forms keep what was typed). */
-  statusRevision: number;
-  bump(): void;
-  refreshStatus(): void;
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // The data is on this computer: never wait for "the network", never retry a refusal.
+      queries: { networkMode: 'always', staleTime: Infinity, gcTime: 5 * 60_000, retry: false, refetchOnWindowFocus: false },
+      mutations: { networkMode: 'always', retry: false },
+    },
+  });
 }
 
-const RevisionContext = createContext<Revision>({ revision: 0, statusRevision: 0, bump: () => undefined, refreshStatus: () => undefined });
-
-export function DataProvider({ children }: { children: ReactNode }) {
-  const [revision, setRevision] = useState(0);
-  const [statusRevision, setStatusRevision] = useState(0);
-  const bump = useCallback(() => setRevision((r) => r + 1), []);
-  const refreshStatus = useCallback(() => setStatusRevision((r) => r + 1), []);
-  const value = useMemo(() => ({ revision, statusRevision, bump, refreshStatus }), [revision, statusRevision, bump, refreshStatus]);
-  return <RevisionContext.Provider value={value}>{children}</RevisionContext.Provider>;
+function ChangeListener({ client }: { client: QueryClient }) {
+  useEffect(
+    () =>
+      onPush('data:changed', (notice) => {
+        void client.invalidateQueries({ predicate: (query: CachedQuery) => isAffected(query.queryKey, notice) });
+      }),
+    [client],
+  );
+  return null;
 }
+
+export function DataProvider({ client, children }: { client: QueryClient; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={client}>
+      <ChangeListener client={client} />
+      {children}
+    </QueryClientProvider>
+  );
+}
+
+export const queryKey = <C extends Channel>(channel: C, input?: Input<C>) => [channel, input ?? null] as const;
 
 export interface Query<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
-}
-
-/** Loads a channel's answer, again after every change; `enabled: false` waits (e.g. a form for a new record). */
-export function useQuery<C extends Channel>(channel: C, input?: Input<C>, enabled = true): Query<Output<C>> {
-  const { revision, statusRevision } = useContext(RevisionContext);
-  const key = JSON.stringify(input ?? null);
-  const storeRevision = channel === 'app:status' ? statusRevision : 0;
-  const [state, setState] = useState<Query<Output<C>>>({ data: undefined, error: undefined, loading: true });
-  useEffect(() => {
-    if (!enabled) return setState({ data: undefined, error: undefined, loading: false });
-    let current = true;
-    setState((s) => ({ ...s, loading: true }));
-    call(channel, input).then(
-      (data) => current && setState({ data, error: undefined, loading: false }),
-      (error: unknown) =>
-        current &&
-        setState({ data: undefined, error: error instanceof ApiError ? error : new ApiError('errors.unexpected'), loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-    // key stands for input: a new object with the same content must not reload.
-  }, [channel, key, revision, storeRevision, enabled]);
-  return state;
+  /** The data shown is the previous answer (keepPrevious) while this one loads. */
+  previous: boolean;
 }
 
 /**
- * Calls a channel that changes data, then lets every query reload. A change the data store refused
- * (store.readOnly, store.lockTaken…) reloads app:status, so that the data banner says why at once.
+ * A channel's answer, cached; `enabled: false` waits (e.g. a form for a new record). With
+ * `keepPrevious`, the last answer stays shown while the next loads (a search as you type).
+ */
+export function useQuery<C extends Channel>(channel: C, input?: Input<C>, enabled = true, options: { keepPrevious?: boolean } = {}): Query<Output<C>> {
+  const query = useTanStackQuery<Output<C>, ApiError>({
+    queryKey: queryKey(channel, input),
+    queryFn: () => call(channel, input),
+    enabled,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+  return { data: query.data, error: query.error ?? undefined, loading: query.isPending && enabled, previous: query.isPlaceholderData };
+}
+
+/**
+ * Calls a channel that changes data. Screens reload from the change notice main sends; a change
+ * the data store refused (store.readOnly, store.lockTaken…) reloads app:status at once, so that the
+ * data banner says why.
  */
 export function useMutation() {
-  const { bump, refreshStatus } = useContext(RevisionContext);
+  const client = useQueryClient();
   return useCallback(
     async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-      let value: Output<C>;
       try {
-        value = await call(channel, input);
+        return await call(channel, input);
       } catch (error) {
-        if (error instanceof ApiError && error.code.startsWith('store.')) refreshStatus();
+        if (error instanceof ApiError && error.code.startsWith('store.')) void client.invalidateQueries({ queryKey: ['app:status'] });
         throw error;
       }
-      bump();
-      return value;
     },
-    [bump, refreshStatus],
+    [client],
   );
 }

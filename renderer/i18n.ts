@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resources } from '../locales';
 import { asLanguage, type Language } from '../main/domain/enums';
@@ -32,3 +32,13 @@ export async function initI18n(language: Language): Promise<void> {
 }
 
 export default i18next;
+
+export type MessageKey = ParseKeys<'app'>;
+
+/**
+ * A message code that arrives at run time (an error or warning from main): typed as a key once it is
+ * known to exist, else the generic "unexpected" message rather than a raw key on screen.
+ */
+export function messageKey(code: string): MessageKey {
+  return i18next.exists(code) ? (code as MessageKey) : 'errors.unexpected';
+}

@@ -5,9 +5,13 @@ import type { ChangeNotice } from '../store/status';
 export const PUSH_MESSAGES = ['app:navigate', 'data:changed'] as const;
 export type PushMessage = (typeof PUSH_MESSAGES)[number];
 
+/** The screens the desktop menu opens: routes of the renderer's router (its type check proves it). */
+export const MENU_ROUTES = ['/', '/events', '/events/new', '/people', '/people/new', '/settings'] as const;
+export type MenuRoute = (typeof MENU_ROUTES)[number];
+
 export interface PushPayloads {
-  /** A menu item asked for a screen: '/settings', '/events', … */
-  'app:navigate': string;
+  /** A menu item asked for a screen. */
+  'app:navigate': MenuRoute;
   /** Data or the data folder's state changed: screens reload what depends on it. */
   'data:changed': ChangeNotice;
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../api';
 import { useMutation, useQuery } from '../data';
 import { formatDateTime } from '../format';
 import { useStatus } from './Status';
+import { messageKey, type MessageKey } from '../i18n';
 
 interface Item {
   key: string;
@@ -63,7 +64,7 @@ export function DataBanner() {
   const items = itemsOf(status.data).filter((i) => !dismissed.includes(i.key));
   if (items.length === 0) return null;
 
-  const run = async (key: string, action: () => Promise<unknown>, done: string) => {
+  const run = async (key: string, action: () => Promise<unknown>, done: MessageKey) => {
     setFailure(undefined);
     setBusy(true);
     try {
@@ -73,7 +74,7 @@ export function DataBanner() {
       document.getElementById('main')?.focus();
     } catch (error) {
       const api = error instanceof ApiError ? error : new ApiError('errors.unexpected');
-      setFailure({ key, text: t(api.code, isolate(api.params)) });
+      setFailure({ key, text: t(messageKey(api.code), isolate(api.params)) });
     } finally {
       setBusy(false);
     }
@@ -87,7 +88,7 @@ export function DataBanner() {
         return (
           <div key={item.key} className={`notice notice-${item.level}`} role={item.level === 'error' ? 'alert' : 'status'}>
             <div className="notice-body">
-              <p>{t(item.code, isolate(item.params))}</p>
+              <p>{t(messageKey(item.code), isolate(item.params))}</p>
               {failure?.key === item.key && (
                 <p className="notice-failure" role="alert">
                   {failure.text}

@@ -1,5 +1,10 @@
-import { useId, type ReactNode } from 'react';
+// Form controls tied to react-hook-form: a label, the control and its message, linked for screen
+// readers (aria-invalid, aria-describedby), with the contract's length limit as maxlength.
+import { useId, useState, type ReactNode } from 'react';
+import { useController, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { formatInputDate, parseInputDate } from '../dates';
+import { errorOf } from './forms';
 
 interface FieldProps {
   label: string;
@@ -18,7 +23,12 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required && <span className="required-mark" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="required-mark" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
         {required && <span className="visually-hidden"> ({t('form.required')})</span>}
       </label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': described, 'aria-required': required || undefined })}
@@ -28,7 +38,7 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
         </p>
       )}
       {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
+        <p className="field-error" id={`${id}-error`}>
           {error}
         </p>
       )}
@@ -36,51 +46,50 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
   );
 }
 
-interface TextFieldProps {
+interface BaseProps<V extends FieldValues> {
+  // The submitted type (third parameter) does not matter to a control.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: UseFormReturn<V, unknown, any>;
+  name: Path<V>;
   label: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
   hint?: string;
   required?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'url' | 'number';
-  multiline?: boolean;
-  dir?: 'auto' | 'ltr';
 }
 
-export function TextField({ label, name, value, onChange, error, hint, required, type = 'text', multiline, dir }: TextFieldProps) {
+interface TextFieldProps<V extends FieldValues> extends BaseProps<V> {
+  type?: 'text' | 'email' | 'tel' | 'url' | 'number';
+  multiline?: boolean;
+  dir?: 'auto' | 'ltr';
+  maxLength?: number;
+  autoComplete?: string;
+}
+
+export function TextField<V extends FieldValues>({ form, name, label, hint, required, type = 'text', multiline, dir, maxLength, autoComplete }: TextFieldProps<V>) {
+  const props = { ...form.register(name), maxLength, autoComplete };
   return (
-    <Field label={label} error={error} hint={hint} required={required}>
+    <Field label={label} error={errorOf(form, name)} hint={hint} required={required}>
       {(control) =>
         multiline ? (
-          <textarea {...control} name={name} value={value} rows={4} dir={dir ?? 'auto'} onChange={(e) => onChange(e.target.value)} />
+          <textarea {...control} {...props} rows={4} dir={dir ?? 'auto'} />
         ) : (
-          <input {...control} name={name} type={type} value={value} dir={dir ?? (type === 'text' ? 'auto' : undefined)} onChange={(e) => onChange(e.target.value)} />
+          <input {...control} {...props} type={type} dir={dir ?? (type === 'text' ? 'auto' : 'ltr')} />
         )
       }
     </Field>
   );
 }
 
-interface SelectFieldProps {
-  label: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
+interface SelectFieldProps<V extends FieldValues> extends BaseProps<V> {
   options: readonly { value: string; label: string }[];
-  error?: string;
-  hint?: string;
-  required?: boolean;
   /** A first, empty choice ("Choose…" or "not recorded"). */
   placeholder?: string;
 }
 
-export function SelectField({ label, name, value, onChange, options, error, hint, required, placeholder }: SelectFieldProps) {
+export function SelectField<V extends FieldValues>({ form, name, label, hint, required, options, placeholder }: SelectFieldProps<V>) {
   return (
-    <Field label={label} error={error} hint={hint} required={required}>
+    <Field label={label} error={errorOf(form, name)} hint={hint} required={required}>
       {(control) => (
-        <select {...control} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        <select {...control} {...form.register(name)}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -88,6 +97,47 @@ export function SelectField({ label, name, value, onChange, options, error, hint
             </option>
           ))}
         </select>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A date typed the UI language's way (23/11/2026 in French, 11/23/2026 in English, 2026/11/23 in
+ * Chinese); the form's value is YYYY-MM-DD, or the text as typed when it is not a date (the schema
+ * then says so).
+ */
+export function DateField<V extends FieldValues>({ form, name, label, hint, required }: BaseProps<V>) {
+  const { t, i18n } = useTranslation();
+  const { field } = useController({ control: form.control, name });
+  const value = String(field.value ?? '');
+  const shown = /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatInputDate(value, i18n.language) : value;
+  // What is being typed stays as typed; once the field is left it shows the date the language's way.
+  const [typing, setTyping] = useState<string>();
+  const example = t('form.dateExample', { example: formatInputDate('2026-11-23', i18n.language) });
+  return (
+    <Field label={label} error={errorOf(form, name)} hint={hint ? `${hint} ${example}` : example} required={required}>
+      {(control) => (
+        <input
+          {...control}
+          ref={field.ref}
+          name={field.name}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          dir="ltr"
+          maxLength={20}
+          value={typing ?? shown}
+          onChange={(e) => {
+            setTyping(e.target.value);
+            const parsed = parseInputDate(e.target.value, i18n.language);
+            field.onChange(parsed ?? e.target.value);
+          }}
+          onBlur={() => {
+            setTyping(undefined);
+            field.onBlur();
+          }}
+        />
       )}
     </Field>
   );

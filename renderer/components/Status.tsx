@@ -2,8 +2,11 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+type Tone = 'info' | 'warning';
+
 interface Status {
-  announce(message: string): void;
+  /** Says a message in the polite live region (and shows it); a warning stays longer. */
+  announce(message: string, tone?: Tone): void;
   confirm(message: string, action: string): Promise<boolean>;
 }
 
@@ -21,13 +24,13 @@ interface Pending {
 
 export function StatusProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<{ text: string; tone: Tone; at: number }>({ text: '', tone: 'info', at: 0 });
   const [pending, setPending] = useState<Pending>();
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setMessage(''), 4000);
+    if (!message.text) return;
+    const timer = setTimeout(() => setMessage({ text: '', tone: 'info', at: 0 }), message.tone === 'warning' ? 12_000 : 4000);
     return () => clearTimeout(timer);
   }, [message]);
 
@@ -36,7 +39,19 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     else dialog.current?.close();
   }, [pending]);
 
-  const announce = useCallback((text: string) => setMessage(text), []);
+  // Two messages of one action (a warning, then "added") are said together: the second must not hide the first.
+  const announce = useCallback(
+    (text: string, tone: Tone = 'info') =>
+      setMessage((previous) => {
+        const now = Date.now();
+        if (previous.text && now - previous.at < 1000) {
+          if (previous.text.includes(text)) return previous;
+          return { text: `${previous.text} ${text}`, tone: previous.tone === 'warning' ? 'warning' : tone, at: now };
+        }
+        return { text, tone, at: now };
+      }),
+    [],
+  );
   const confirm = useCallback(
     (text: string, action: string) => new Promise<boolean>((resolve) => setPending({ message: text, action, resolve })),
     [],
@@ -49,8 +64,8 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   return (
     <StatusContext.Provider value={{ announce, confirm }}>
       {children}
-      <div className="toast" role="status" aria-live="polite">
-        {message}
+      <div className={`toast toast-${message.tone}`} role="status" aria-live="polite">
+        {message.text}
       </div>
       <dialog ref={dialog} className="confirm" aria-labelledby="confirm-message" onCancel={() => answer(false)}>
         <p id="confirm-message">{pending?.message}</p>

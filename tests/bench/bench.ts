@@ -1,70 +1,17 @@
 // npm run bench [-- --json]: a large participation file, timed. Medians of several runs after a warm-up.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../main/api/dispatch';
 import type { Context } from '../../main/api/channel';
-import { EVENT_KINDS, GENDERS, ROLES } from '../../main/domain/enums';
-import { DATA_FILE, SCHEMA_VERSION, type Database } from '../../main/store/schema';
+import { DATA_FILE } from '../../main/store/schema';
 import { Store } from '../../main/store/store';
+import { LARGE, XLARGE, database, type Size } from './large-file';
 
-const LARGE = { events: 200, people: 5_000, participations: 20_000 };
-/** A ten-year ministry file. */
-const XLARGE = { events: 1_000, people: 20_000, participations: 100_000 };
-type Size = typeof LARGE;
 const RUNS = 7;
 const SAVES = 200;
 const json = process.argv.includes('--json');
-
-/** A deterministic generator, so that every run measures the same file. */
-function random(seed: number) {
-  // mulberry32: 32-bit integer arithmetic only, so the sequence never degenerates.
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function database(SIZE: Size): { data: Database; largestEventId: string } {
-  const rnd = random(42);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
-  const stamp = new Date('2026-01-01T00:00:00Z').toISOString();
-  const meta = () => ({ id: randomUUID(), createdAt: stamp, updatedAt: stamp, seq: 0 });
-  const day = (year: number, offset: number) => new Date(Date.UTC(year, 0, 1 + offset)).toISOString().slice(0, 10);
-
-  const events = Array.from({ length: SIZE.events }, (_, i) => {
-    const start = Math.floor(rnd() * 330);
-    return {
-      ...meta(), name: `Event ${i}`, acronym: `EV-${i}`, kind: pick(EVENT_KINDS), organiser: 'ITU', city: 'Geneva',
-      country: 'CH' as const, startDate: day(2020 + (i % 8), start), endDate: day(2020 + (i % 8), start + 10),
-      modality: 'inPerson' as const, website: '', status: 'attending' as const, notes: '',
-    };
-  });
-  const people = Array.from({ length: SIZE.people }, (_, i) => ({
-    ...meta(), title: '', givenName: `Given${i}`, familyName: `Family${i}`, gender: pick(GENDERS),
-    birthDate: rnd() < 0.9 ? day(1950 + Math.floor(rnd() * 55), Math.floor(rnd() * 365)) : undefined,
-    organisation: 'Ministry', function: 'Engineer', email: `person${i}@example.org`, phone: '',
-  }));
-  // One large conference (like a WRC delegation), the rest spread over the other events.
-  const largest = events[0];
-  const seen = new Set<string>();
-  const participations: Database['participations'] = [];
-  while (participations.length < SIZE.participations) {
-    const event = participations.length < SIZE.participations / 20 ? largest : pick(events);
-    const person = pick(people);
-    if (seen.has(event.id + person.id)) continue;
-    seen.add(event.id + person.id);
-    participations.push({ ...meta(), eventId: event.id, personId: person.id, role: pick(ROLES), attendance: 'inPerson', registrationStatus: 'confirmed' });
-  }
-  return {
-    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en' }, settings: { youthMaxAge: 29 }, events, people, participations },
-    largestEventId: largest.id,
-  };
-}
 
 async function timings(count: number, run: () => Promise<unknown>): Promise<number[]> {
   await run();

@@ -93,9 +93,22 @@ export async function addNewMember(page: Page, s: Strings, person: PersonFields,
   await form.getByRole('button', { name: text(s, 'delegation.newPerson') }).click();
   await fill(page, { role, ...person }, 'form.add-member');
   await form.getByRole('button', { name: text(s, 'common.add'), exact: true }).click();
-  await expect(page.locator('.delegation tbody')).toContainText(person.familyName);
+  await expect(page.getByTestId('delegation-table')).toContainText(person.familyName.toLocaleUpperCase());
   // Once added, the form closes its new-person fields, ready for the next member.
   await expect(form.locator('[name="givenName"]')).toHaveCount(0);
+}
+
+/** In the delegation's add form: searches People in the combobox and picks the option named `option`. */
+export async function pickPerson(page: Page, query: string, option: string): Promise<void> {
+  const box = page.locator('form.add-member input[role="combobox"]');
+  await box.fill(query);
+  await page.getByRole('option', { name: option }).click();
+  await expect(box).toHaveValue(option);
+}
+
+/** The rows of the delegation table (not its cancelled members). */
+export function memberRows(page: Page) {
+  return page.getByTestId('delegation-table').locator('tbody tr:not(.spacer)');
 }
 
 export function balanceRow(page: Page, which: 'women' | 'women-leadership' | 'youth') {
@@ -109,3 +122,16 @@ export function percent(page: Page, value: number, language: string): Promise<st
     [value, language],
   );
 }
+
+/** People the searches must tell apart, put in through the app's own API (the setup, not the test). */
+export async function seedPeople(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const token = sessionStorage.getItem('delegation-desk-token');
+    const call = (channel: string, input: unknown) =>
+      fetch(`api/${channel}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    await call('people:create', { title: 'Mr', givenName: 'Jean', familyName: 'Dupont', organisation: 'ARCEP', birthDate: '1970-02-03', gender: 'male' });
+    await call('people:create', { givenName: 'Jean', familyName: 'Dupont', organisation: 'Ministère du Numérique', birthDate: '1988-05-06', gender: 'male' });
+    await call('people:create', { givenName: 'Élodie', familyName: 'Jeanneret', organisation: 'ARCEP', gender: 'female', birthDate: '1999-01-01' });
+  });
+}
+

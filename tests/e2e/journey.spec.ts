@@ -1,5 +1,5 @@
 import { LANGUAGES } from '../../main/domain/enums';
-import { addNewMember, balanceRow, createEvent, expect, fill, percent, setLanguage, strings, test, text } from './app';
+import { addNewMember, balanceRow, createEvent, expect, fill, memberRows, percent, pickPerson, setLanguage, strings, test, text } from './app';
 
 const WTDC = {
   name: 'World Telecommunication Development Conference',
@@ -34,12 +34,12 @@ test('the first journey: an event, its delegation, and its balance as it is edit
   await page.getByRole('link', { name: text(s, 'people.new') }).click();
   await fill(page, { givenName: 'Leyla', familyName: 'Hasanova', gender: 'female' });
   await page.getByRole('button', { name: text(s, 'common.save') }).click();
-  await expect(page.locator('main table')).toContainText('Leyla Hasanova');
+  await expect(page.locator('main table')).toContainText('HASANOVA, Leyla');
   await page.getByRole('link', { name: 'Events', exact: true }).click();
   await page.getByRole('link', { name: WTDC.name }).click();
-  await fill(page, { personId: 'Leyla Hasanova', role: 'delegate' }, 'form.add-member');
+  await pickPerson(page, 'leyla', 'Leyla Hasanova');
   await page.locator('form.add-member').getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(page.locator('.delegation tbody tr')).toHaveCount(3);
+  await expect(memberRows(page)).toHaveCount(3);
   await expect(balanceRow(page, 'women')).toContainText('67%');
   await expect(balanceRow(page, 'women')).toContainText('2 of 3');
   await expect(balanceRow(page, 'youth')).toContainText('1 of 2');
@@ -66,10 +66,10 @@ test('the first journey: an event, its delegation, and its balance as it is edit
   // Removing someone asks first; cancelling keeps them.
   await page.getByRole('button', { name: 'Remove — Leyla Hasanova' }).click();
   await page.getByRole('dialog').getByRole('button', { name: text(s, 'common.cancel') }).click();
-  await expect(page.locator('.delegation tbody tr')).toHaveCount(3);
+  await expect(memberRows(page)).toHaveCount(3);
   await page.getByRole('button', { name: 'Remove — Leyla Hasanova' }).click();
   await page.getByRole('dialog').getByRole('button', { name: text(s, 'common.remove') }).click();
-  await expect(page.locator('.delegation tbody tr')).toHaveCount(2);
+  await expect(memberRows(page)).toHaveCount(2);
   await expect(balanceRow(page, 'women')).toContainText('1 of 2');
 
   // The youth threshold is a setting.
@@ -92,7 +92,7 @@ test('the same event page in Arabic is laid out right to left', async ({ app: pa
   await setLanguage(page, 'ar');
   const ar = strings('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await expect(page.locator('#delegation-title')).toHaveText(text(ar, 'delegation.title'));
+  await expect(page.locator('#delegation-title')).toContainText(text(ar, 'delegation.title'));
   await expect(page.locator('.delegation thead')).toContainText(text(ar, 'delegation.field.role'));
   await expect(balanceRow(page, 'women')).toContainText(await percent(page, 1, 'ar'));
   // Right to left for real: the sidebar sits on the right of the content.
@@ -116,7 +116,7 @@ for (const language of LANGUAGES) {
     await addNewMember(page, s, { givenName: 'Rashad', familyName: 'Mammadov', gender: 'male', birthDate: '1975-06-01' }, 'deputyHead');
     await expect(balanceRow(page, 'women')).toContainText(await percent(page, 0.5, language));
     await expect(balanceRow(page, 'women')).toContainText(text(s, 'balance.women'));
-    await expect(page.locator('.delegation tbody')).toContainText(text(s, 'delegation.role.head'));
+    await expect(page.getByTestId('delegation-table')).toContainText(text(s, 'delegation.role.head'));
     // Dates are written by Intl in the chosen language.
     const range = await page.evaluate(
       (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(Date.UTC(2025, 10, 17), Date.UTC(2025, 10, 28)),

@@ -94,10 +94,14 @@ describe('locale files', () => {
       const base = baseKey(key);
       const category = PLURAL.exec(key)?.[1];
       // The English forms of a plural together name its placeholders; a language may spell the
-      // number out in a form other than 'other' (Arabic dual "مندوبان"), so {{count}} may be omitted there.
+      // number out in a form other than 'other' (Arabic dual "مندوبان"), so {{count}} — or {{shown}},
+      // the same number written by Intl — may be omitted there.
       const englishTexts = [...english].filter(([k]) => baseKey(k) === base).map(([, v]) => v);
       const needed = new Set(englishTexts.flatMap((t) => [...placeholders(t)]));
-      if (category && category !== 'other') needed.delete('count');
+      if (category && category !== 'other') {
+        needed.delete('count');
+        needed.delete('shown');
+      }
       for (const name of needed) if (!placeholders(text).has(name)) problems.push(`${key} lacks {{${name}}}`);
     }
     expect(problems).toEqual([]);

@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Input } from '../../main/api/contract';
 import { backupDir, listBackups, writeBackup } from '../../main/store/backups';
 import { journalLine } from '../../main/store/data-files';
 import { DurableTextFile, type FileOps } from '../../main/store/durable-file';

@@ -55,6 +55,8 @@ export const appChannels = {
   }),
 
   /** The change feed: every record written after `seq`. */
+  /** How many events and people the file holds: the Dashboard's counts, without loading every person. */
+  'app:totals': defineChannel(none, (_input, { read }) => ({ events: read.events.list().length, people: read.people.list().length })),
   'app:changesSince': defineChannel(z.object({ seq: z.number().int().min(0) }), ({ seq }, { store }) => ({
     seq: store.seq,
     changes: store.changesSince(seq).map(([collection, record]) => ({ collection, record })),

@@ -5,7 +5,11 @@ import { fold } from '../../domain/text';
 import { countBy, crudChannels, defineChannel } from '../channel';
 import { none } from './app';
 
-export type PersonSummary = Readonly<Person> & { eventCount: number };
+/** A row of the People list: what it shows and searches, not the whole record (5,000 of them travel). */
+export type PersonSummary = Pick<
+  Person,
+  'id' | 'title' | 'givenName' | 'familyName' | 'gender' | 'birthDate' | 'nationality' | 'organisation' | 'function' | 'email'
+> & { eventCount: number };
 
 /** What the person picker shows of a match: enough to tell namesakes apart. */
 export interface PersonMatch {
@@ -50,7 +54,19 @@ export const peopleChannels = {
     const counts = countBy(read.participations.list(), (p) => p.personId);
     return read.people
       .list()
-      .map((person) => ({ ...person, eventCount: counts.get(person.id) ?? 0 }))
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        gender: p.gender,
+        birthDate: p.birthDate,
+        nationality: p.nationality,
+        organisation: p.organisation,
+        function: p.function,
+        email: p.email,
+        eventCount: counts.get(p.id) ?? 0,
+      }))
       .sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName));
   }),
   /**

@@ -1,194 +1,197 @@
-import { useState, type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
+import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DelegationMember } from '../../../main/api/contract';
 import { ATTENDANCES, REGISTRATION_STATUSES, ROLES, type Attendance, type RegistrationStatus, type Role } from '../../../main/domain/enums';
-import { SelectField } from '../../components/Fields';
-import { useAnnounceError, useFormErrors } from '../../components/forms';
+import { useAnnounceError } from '../../components/forms';
 import { useStatus } from '../../components/Status';
-import { useMutation, useQuery } from '../../data';
-import { personName } from '../../format';
-import { PersonFields, usePersonForm } from '../people/PersonForm';
+import { VirtualTable } from '../../components/VirtualTable';
+import { useMutation } from '../../data';
+import { personName, sortedName } from '../../format';
+import type { MessageKey } from '../../i18n';
 
-function MemberRow({ member }: { member: DelegationMember }) {
+type Choice = { role: Role } | { attendance: Attendance } | { registrationStatus: RegistrationStatus };
+
+/** How long a select waits after the last arrow key before it saves: one save per choice, not per key. */
+const SETTLE_MS = 600;
+
+/**
+ * A select in a row that saves what was chosen once: the keyboard's arrow keys go through the
+ * choices without saving each one; the choice is saved when they pause, or when focus leaves.
+ */
+function ChoiceSelect<T extends string>({
+  label,
+  value,
+  list,
+  labelOf,
+  save,
+}: {
+  label: string;
+  value: T;
+  list: readonly T[];
+  labelOf(value: T): string;
+  save(value: T): Promise<unknown>;
+}) {
+  const [chosen, setChosen] = useState(value);
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const latest = useRef({ chosen, value, save });
+  latest.current = { chosen, value, save };
+  useEffect(() => setChosen(value), [value]);
+
+  const flush = () => {
+    clearTimeout(pending.current);
+    pending.current = undefined;
+    const { chosen: next, value: saved, save: write } = latest.current;
+    if (next !== saved) void write(next).catch(() => setChosen(saved));
+  };
+  useEffect(() => () => (pending.current ? flush() : undefined), []);
+
+  return (
+    <>
+      <select
+        aria-label={label}
+        value={chosen}
+        onChange={(e) => {
+          setChosen(e.target.value as T);
+          clearTimeout(pending.current);
+          pending.current = setTimeout(flush, SETTLE_MS);
+        }}
+        onBlur={() => pending.current && flush()}
+      >
+        {list.map((v) => (
+          <option key={v} value={v}>
+            {labelOf(v)}
+          </option>
+        ))}
+      </select>
+      <span className="print-only">{labelOf(chosen)}</span>
+    </>
+  );
+}
+
+function useMemberActions() {
   const { t } = useTranslation();
   const mutate = useMutation();
   const { announce, confirm } = useStatus();
   const announceError = useAnnounceError();
-  const { participation, person } = member;
-  const name = personName(person);
-
-  const update = (change: Partial<{ role: Role; attendance: Attendance; registrationStatus: RegistrationStatus }>) =>
-    mutate('participations:update', {
-      id: participation.id,
-      role: participation.role,
-      attendance: participation.attendance,
-      registrationStatus: participation.registrationStatus,
-      ...change,
-    }).then(() => announce(t('common.saved')), announceError);
-
-  const remove = async () => {
-    if (!(await confirm(t('delegation.removeConfirm', { name }), t('common.remove')))) return;
-    try {
-      await mutate('participations:delete', { id: participation.id });
-    } catch (error) {
-      return announceError(error);
-    }
-    announce(t('delegation.removed', { name }));
-  };
-
-  const select = <T extends string>(label: string, value: T, list: readonly T[], prefix: string, onChange: (v: T) => void) => (
-    <select aria-label={`${label} — ${name}`} value={value} onChange={(e) => void onChange(e.target.value as T)}>
-      {list.map((v) => (
-        <option key={v} value={v}>
-          {t(`${prefix}.${v}`)}
-        </option>
-      ))}
-    </select>
-  );
-
-  return (
-    <tr>
-      <th scope="row">
-        <a href={`#/people/${person.id}`}>
-          <bdi>{name}</bdi>
-        </a>
-        {person.function && <div className="muted small"><bdi>{person.function}</bdi></div>}
-      </th>
-      <td>{select(t('delegation.field.role'), participation.role, ROLES, 'delegation.role', (role) => update({ role }))}</td>
-      <td>
-        {select(t('delegation.field.attendance'), participation.attendance, ATTENDANCES, 'delegation.attendance', (attendance) =>
-          update({ attendance }),
-        )}
-      </td>
-      <td>
-        {select(
-          t('delegation.field.registrationStatus'),
-          participation.registrationStatus,
-          REGISTRATION_STATUSES,
-          'delegation.registration',
-          (registrationStatus) => update({ registrationStatus }),
-        )}
-      </td>
-      <td>
-        <button type="button" className="link danger" onClick={() => void remove()} aria-label={`${t('common.remove')} — ${name}`}>
-          {t('common.remove')}
-        </button>
-      </td>
-    </tr>
+  return useMemo(
+    () => ({
+      update: (member: DelegationMember, choice: Choice) =>
+        mutate('participations:update', { id: member.participation.id, ...choice }).then(
+          () => announce(t('common.saved')),
+          (error: unknown) => {
+            announceError(error);
+            throw error;
+          },
+        ),
+      remove: async (member: DelegationMember) => {
+        const name = personName(member.person);
+        if (!(await confirm(t('delegation.removeConfirm', { name }), t('common.remove')))) return;
+        try {
+          await mutate('participations:delete', { id: member.participation.id });
+        } catch (error) {
+          return announceError(error);
+        }
+        announce(t('delegation.removed', { name }));
+        // The row is gone: focus goes to the delegation's heading rather than to the page's start.
+        document.getElementById('delegation-title')?.focus();
+      },
+    }),
+    [t, mutate, announce, confirm, announceError],
   );
 }
 
-/** Adds someone from People, or a new person created on the spot, with a role. */
-function AddMember({ eventId, members }: { eventId: string; members: DelegationMember[] }) {
-  const { t } = useTranslation();
-  const mutate = useMutation();
-  const { announce } = useStatus();
-  const people = useQuery('people:list');
-  const [personId, setPersonId] = useState('');
-  const [role, setRole] = useState<Role>('delegate');
-  const [creating, setCreating] = useState(false);
-  const person = usePersonForm();
-  const { fieldErrors, formError, clear, show } = useFormErrors();
-
-  const onDelegation = new Set(members.map((m) => m.person.id));
-  const candidates = (people.data ?? []).filter((p) => !onDelegation.has(p.id));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    person.errors.clear();
-    try {
-      let id = personId;
-      let name = personName(candidates.find((p) => p.id === personId) ?? { givenName: '', familyName: '' });
-      if (creating) {
-        const created = await person.save();
-        if (!created) return;
-        id = created.id;
-        name = personName(created);
-      }
-      await mutate('participations:create', { eventId, personId: id, role });
-      announce(t('delegation.added', { name }));
-      setPersonId('');
-      setCreating(false);
-      person.reset();
-    } catch (error) {
-      show(error);
-    }
-  };
-
-  return (
-    <form className="form add-member" onSubmit={submit} noValidate aria-labelledby="add-member-title">
-      <h3 id="add-member-title">{t('delegation.add')}</h3>
-      {(formError || person.errors.formError) && (
-        <p className="form-error" role="alert">
-          {formError || person.errors.formError}
-        </p>
-      )}
-      <div className="grid">
-        {!creating && (
-          <SelectField
-            label={t('delegation.person')}
-            name="personId"
-            value={personId}
-            onChange={setPersonId}
-            placeholder={t('delegation.choosePerson')}
-            options={candidates.map((p) => ({ value: p.id, label: personName(p) }))}
-            error={fieldErrors.personId}
-            hint={candidates.length === 0 && people.data ? t('delegation.everyoneAdded') : undefined}
-            required
+function useMemberColumns(): ColumnDef<DelegationMember>[] {
+  const { t, i18n } = useTranslation();
+  const actions = useMemberActions();
+  const separator = t('common.listSeparator');
+  return useMemo(() => {
+    const labelled = (field: MessageKey, m: DelegationMember) => `${t(field)} — ${personName(m.person)}`;
+    return [
+      {
+        id: 'name',
+        meta: { width: '26%' },
+        header: t('delegation.field.name'),
+        cell: ({ row: { original: m } }) => (
+          <>
+            <Link to="/people/$personId" params={{ personId: m.person.id }}>
+              <bdi>{sortedName(m.person, i18n.language, separator)}</bdi>
+            </Link>
+            {(m.person.function || m.person.organisation) && (
+              <div className="muted small">
+                <bdi>{m.person.function || m.person.organisation}</bdi>
+              </div>
+            )}
+          </>
+        ),
+      },
+      {
+        id: 'role',
+        meta: { width: '26%' },
+        header: t('delegation.field.role'),
+        cell: ({ row: { original: m } }) => (
+          <ChoiceSelect
+            label={labelled('delegation.field.role', m)}
+            value={m.participation.role}
+            list={ROLES}
+            labelOf={(role) => t(`delegation.role.${role}`)}
+            save={(role) => actions.update(m, { role })}
           />
-        )}
-        <SelectField
-          label={t('delegation.field.role')}
-          name="role"
-          value={role}
-          onChange={(v) => setRole(v as Role)}
-          options={ROLES.map((r) => ({ value: r, label: t(`delegation.role.${r}`) }))}
-          error={fieldErrors.role}
-          required
-        />
-      </div>
-      {creating && <PersonFields form={person} />}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('common.add')}
-        </button>
-        <button type="button" onClick={() => setCreating((c) => !c)} aria-pressed={creating}>
-          {creating ? t('delegation.choosePerson') : t('delegation.newPerson')}
-        </button>
-      </div>
-    </form>
-  );
+        ),
+      },
+      {
+        id: 'attendance',
+        meta: { width: '17%' },
+        header: t('delegation.field.attendance'),
+        cell: ({ row: { original: m } }) => (
+          <ChoiceSelect
+            label={labelled('delegation.field.attendance', m)}
+            value={m.participation.attendance}
+            list={ATTENDANCES}
+            labelOf={(attendance) => t(`delegation.attendance.${attendance}`)}
+            save={(attendance) => actions.update(m, { attendance })}
+          />
+        ),
+      },
+      {
+        id: 'registration',
+        meta: { width: '21%' },
+        header: t('delegation.field.registrationStatus'),
+        cell: ({ row: { original: m } }) => (
+          <ChoiceSelect
+            label={labelled('delegation.field.registrationStatus', m)}
+            value={m.participation.registrationStatus}
+            list={REGISTRATION_STATUSES}
+            labelOf={(status) => t(`delegation.registration.${status}`)}
+            save={(registrationStatus) => actions.update(m, { registrationStatus })}
+          />
+        ),
+      },
+      {
+        id: 'remove',
+        meta: { width: '10%', className: 'no-print' },
+        header: () => <span className="visually-hidden">{t('common.remove')}</span>,
+        cell: ({ row: { original: m } }) => (
+          <button type="button" className="link danger" onClick={() => void actions.remove(m)} aria-label={`${t('common.remove')} — ${personName(m.person)}`}>
+            {t('common.remove')}
+          </button>
+        ),
+      },
+    ];
+  }, [t, i18n.language, separator, actions]);
 }
 
-export function DelegationTable({ eventId, members }: { eventId: string; members: DelegationMember[] }) {
-  const { t } = useTranslation();
+export function MemberTable({ members, label, testId }: { members: DelegationMember[]; label: string; testId: string }) {
+  const table = useReactTable({
+    data: members,
+    columns: useMemberColumns(),
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (m) => m.participation.id,
+  });
   return (
-    <section className="card delegation" aria-labelledby="delegation-title">
-      <h2 id="delegation-title">{t('delegation.title')}</h2>
-      {members.length === 0 ? (
-        <p className="empty">{t('delegation.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('delegation.field.name')}</th>
-              <th scope="col">{t('delegation.field.role')}</th>
-              <th scope="col">{t('delegation.field.attendance')}</th>
-              <th scope="col">{t('delegation.field.registrationStatus')}</th>
-              <th scope="col"><span className="visually-hidden">{t('common.remove')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <MemberRow key={m.participation.id} member={m} />
-            ))}
-          </tbody>
-        </table>
-        </div>
-      )}
-      <AddMember eventId={eventId} members={members} />
-    </section>
+    <div className="table-scroll">
+      <VirtualTable table={table} label={label} rowHeight={53} className="members" testId={testId} />
+    </div>
   );
 }

@@ -1,85 +1,96 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Input } from '../../../main/api/contract';
 import { EVENT_KINDS, EVENT_STATUSES, MODALITIES } from '../../../main/domain/enums';
-import { SelectField, TextField } from '../../components/Fields';
-import { asFormValues, useFormErrors } from '../../components/forms';
+import { eventInput } from '../../../main/domain/inputs';
+import { eventFields } from '../../../main/domain/model';
+import { DateField, SelectField, TextField } from '../../components/Fields';
+import { asFormValues, useApiForm, useLeaveGuard, type FormValues } from '../../components/forms';
 import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
 import { countriesByName } from '../../format';
-import { navigate } from '../../router';
+import { ScreenTitle } from '../../components/ScreenTitle';
 
-const FIELDS = [
-  'name', 'acronym', 'kind', 'organiser', 'city', 'country', 'startDate', 'endDate', 'modality', 'website', 'status', 'notes',
-] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
+const FIELDS = ['name', 'acronym', 'kind', 'organiser', 'city', 'country', 'startDate', 'endDate', 'modality', 'website', 'status', 'notes'] as const;
+type Values = FormValues<(typeof FIELDS)[number]>;
 const DEFAULTS = { kind: 'conference', organiser: 'ITU', modality: 'inPerson', status: 'invited' };
 
 /** New event (no id) or edit an existing one. */
 export function EventForm({ id }: { id?: string }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const mutate = useMutation();
   const { announce } = useStatus();
   const existing = useQuery('events:get', { id: id ?? '' }, Boolean(id));
-  const [values, setValues] = useState<Values>(() => asFormValues(FIELDS, undefined, DEFAULTS));
-  const { fieldErrors, formError, clear, show } = useFormErrors();
+  const event = useApiForm<Values, typeof eventInput>(eventInput, asFormValues(FIELDS, undefined, DEFAULTS));
+  const { form } = event;
+  const { reset } = form;
   const countries = useMemo(() => countriesByName(i18n.language), [i18n.language]);
+  const { allowLeave } = useLeaveGuard(form.formState.isDirty);
 
   useEffect(() => {
-    if (id && existing.data) setValues(asFormValues(FIELDS, existing.data, DEFAULTS));
-  }, [id, existing.data]);
+    if (id && existing.data) reset(asFormValues(FIELDS, existing.data, DEFAULTS));
+  }, [id, existing.data, reset]);
 
   if (id && existing.error) return <p role="alert">{t('events.notFound')}</p>;
 
-  const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-  const options = (list: readonly string[], prefix: string) => list.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  const options = <T extends string>(list: readonly T[], label: (value: T) => string) => list.map((value) => ({ value, label: label(value) }));
+  const max = (name: keyof typeof eventFields) => eventFields[name].maxLength;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
+  const submit = form.handleSubmit(async (values) => {
+    event.clearError();
     try {
-      const input = values as unknown as Input<'events:create'>;
-      const saved = id ? await mutate('events:update', { ...input, id }) : await mutate('events:create', input);
+      const saved = id ? await mutate('events:update', { ...values, id }) : await mutate('events:create', values);
       announce(t('common.saved'));
-      navigate(`/events/${saved.id}`);
+      allowLeave();
+      void navigate({ to: '/events/$eventId', params: { eventId: saved.id } });
     } catch (error) {
-      show(error);
+      event.showError(error);
     }
-  };
-
-  const field = (name: keyof Values) => ({ name, value: values[name], onChange: set(name), error: fieldErrors[name] });
+  });
 
   return (
     <section aria-labelledby="event-form-title">
-      <h1 id="event-form-title">{id ? t('events.editTitle') : t('events.new')}</h1>
-      <form className="form" onSubmit={submit} noValidate>
-        {formError && <p className="form-error" role="alert">{formError}</p>}
+      <ScreenTitle id="event-form-title">{id ? t('events.editTitle') : t('events.new')}</ScreenTitle>
+      <form className="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
+        {event.formError && (
+          <p className="form-error" role="alert">
+            {event.formError}
+          </p>
+        )}
         <div className="grid">
-          <TextField label={t('events.field.name')} required {...field('name')} />
-          <TextField label={t('events.field.acronym')} {...field('acronym')} />
-          <SelectField label={t('events.field.kind')} required options={options(EVENT_KINDS, 'events.kind')} {...field('kind')} />
-          <TextField label={t('events.field.organiser')} {...field('organiser')} />
-          <TextField label={t('events.field.startDate')} type="date" required {...field('startDate')} />
-          <TextField label={t('events.field.endDate')} type="date" required {...field('endDate')} />
-          <TextField label={t('events.field.city')} {...field('city')} />
+          <TextField form={form} name="name" label={t('events.field.name')} required maxLength={max('name')} />
+          <TextField form={form} name="acronym" label={t('events.field.acronym')} maxLength={max('acronym')} />
+          <SelectField form={form} name="kind" label={t('events.field.kind')} required options={options(EVENT_KINDS, (kind) => t(`events.kind.${kind}`))} />
+          <TextField form={form} name="organiser" label={t('events.field.organiser')} maxLength={max('organiser')} />
+          <DateField form={form} name="startDate" label={t('events.field.startDate')} required />
+          <DateField form={form} name="endDate" label={t('events.field.endDate')} required />
+          <TextField form={form} name="city" label={t('events.field.city')} maxLength={max('city')} />
           <SelectField
+            form={form}
+            name="country"
             label={t('events.field.country')}
             placeholder={t('form.chooseOne')}
             options={countries.map((c) => ({ value: c.code, label: c.name }))}
-            {...field('country')}
           />
-          <SelectField label={t('events.field.modality')} options={options(MODALITIES, 'events.modality')} {...field('modality')} />
-          <SelectField label={t('events.field.status')} options={options(EVENT_STATUSES, 'events.status')} {...field('status')} />
-          <TextField label={t('events.field.website')} type="url" dir="ltr" {...field('website')} />
+          <SelectField form={form} name="modality" label={t('events.field.modality')} options={options(MODALITIES, (modality) => t(`events.modality.${modality}`))} />
+          <SelectField form={form} name="status" label={t('events.field.status')} options={options(EVENT_STATUSES, (status) => t(`events.status.${status}`))} />
+          <TextField form={form} name="website" type="url" label={t('events.field.website')} maxLength={max('website')} />
         </div>
-        <TextField label={t('events.field.notes')} multiline {...field('notes')} />
+        <TextField form={form} name="notes" label={t('events.field.notes')} multiline maxLength={max('notes')} />
         <div className="actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
             {t('common.save')}
           </button>
-          <a className="button" href={id ? `#/events/${id}` : '#/events'}>
-            {t('common.cancel')}
-          </a>
+          {id ? (
+            <Link className="button" to="/events/$eventId" params={{ eventId: id }}>
+              {t('common.cancel')}
+            </Link>
+          ) : (
+            <Link className="button" to="/events">
+              {t('common.cancel')}
+            </Link>
+          )}
         </div>
       </form>
     </section>

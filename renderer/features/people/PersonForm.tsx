@@ -1,74 +1,68 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useEffect, useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Input, Output } from '../../../main/api/contract';
+import type { z } from 'zod';
+import type { Output } from '../../../main/api/contract';
 import { GENDERS } from '../../../main/domain/enums';
-import { SelectField, TextField } from '../../components/Fields';
-import { asFormValues, useAnnounceError, useFormErrors } from '../../components/forms';
+import { personInput } from '../../../main/domain/inputs';
+import { personFields } from '../../../main/domain/model';
+import { DateField, SelectField, TextField } from '../../components/Fields';
+import { asFormValues, useAnnounceError, useApiForm, useLeaveGuard, type ApiForm, type FormValues } from '../../components/forms';
 import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
 import { countriesByName, personName } from '../../format';
-import { navigate } from '../../router';
+import { ScreenTitle } from '../../components/ScreenTitle';
 
-const FIELDS = [
-  'title', 'givenName', 'familyName', 'gender', 'birthDate', 'nationality', 'organisation', 'function', 'email', 'phone',
-] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
+const FIELDS = ['title', 'givenName', 'familyName', 'gender', 'birthDate', 'nationality', 'organisation', 'function', 'email', 'phone'] as const;
+type Values = FormValues<(typeof FIELDS)[number]>;
+type PersonValues = z.input<typeof personInput>;
 const DEFAULTS = { gender: 'unspecified' };
+export const emptyPerson = (): Values => asFormValues(FIELDS, undefined, DEFAULTS);
 
-/** A person's form state and its save, shared by the People screen and the delegation's "new person". */
-export function usePersonForm(id?: string) {
+/** A person's form and its save, shared by the People screen and the delegation's "new person". */
+export function usePersonForm() {
+  return useApiForm<Values, typeof personInput>(personInput, emptyPerson());
+}
+
+export type PersonForm = ApiForm<Values, typeof personInput>;
+
+/** Saves the form's person (new, or the one with `id`); undefined when refused (the form then says why). */
+export function useSavePerson(person: PersonForm, id?: string) {
   const mutate = useMutation();
-  const errors = useFormErrors();
-  const [values, setValues] = useState<Values>(() => asFormValues(FIELDS, undefined, DEFAULTS));
-  const reset = useCallback((record?: Partial<Output<'people:get'>>) => setValues(asFormValues(FIELDS, record, DEFAULTS)), []);
-
-  const save = async (): Promise<Output<'people:create'> | undefined> => {
-    errors.clear();
-    const input = values as unknown as Input<'people:create'>;
+  return async (values: PersonValues): Promise<Output<'people:create'> | undefined> => {
+    person.clearError();
     try {
-      return id ? await mutate('people:update', { ...input, id }) : await mutate('people:create', input);
+      return id ? await mutate('people:update', { ...values, id }) : await mutate('people:create', values);
     } catch (error) {
-      errors.show(error);
+      person.showError(error);
       return undefined;
     }
   };
-
-  return { values, setValues, reset, save, errors };
 }
 
-export type PersonFormState = ReturnType<typeof usePersonForm>;
-
-export function PersonFields({ form }: { form: PersonFormState }) {
+export function PersonFields({ person }: { person: PersonForm }) {
   const { t, i18n } = useTranslation();
   const countries = useMemo(() => countriesByName(i18n.language), [i18n.language]);
-  const { values, setValues, errors } = form;
-  const field = (name: keyof Values) => ({
-    name,
-    value: values[name],
-    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
-    error: errors.fieldErrors[name],
-  });
+  const { form } = person;
+  const max = (name: keyof typeof personFields) => personFields[name].maxLength;
   return (
     <div className="grid">
-      <TextField label={t('people.field.title')} {...field('title')} />
-      <TextField label={t('people.field.givenName')} required {...field('givenName')} />
-      <TextField label={t('people.field.familyName')} required {...field('familyName')} />
+      <TextField form={form} name="title" label={t('people.field.title')} maxLength={max('title')} />
+      <TextField form={form} name="givenName" label={t('people.field.givenName')} required maxLength={max('givenName')} />
+      <TextField form={form} name="familyName" label={t('people.field.familyName')} required maxLength={max('familyName')} />
+      <SelectField form={form} name="gender" label={t('people.field.gender')} options={GENDERS.map((g) => ({ value: g, label: t(`people.gender.${g}`) }))} />
+      <DateField form={form} name="birthDate" label={t('people.field.birthDate')} />
       <SelectField
-        label={t('people.field.gender')}
-        options={GENDERS.map((g) => ({ value: g, label: t(`people.gender.${g}`) }))}
-        {...field('gender')}
-      />
-      <TextField label={t('people.field.birthDate')} type="date" {...field('birthDate')} />
-      <SelectField
+        form={form}
+        name="nationality"
         label={t('people.field.nationality')}
         placeholder={t('form.chooseOne')}
         options={countries.map((c) => ({ value: c.code, label: c.name }))}
-        {...field('nationality')}
       />
-      <TextField label={t('people.field.organisation')} {...field('organisation')} />
-      <TextField label={t('people.field.function')} {...field('function')} />
-      <TextField label={t('people.field.email')} type="email" dir="ltr" {...field('email')} />
-      <TextField label={t('people.field.phone')} type="tel" dir="ltr" {...field('phone')} />
+      <TextField form={form} name="organisation" label={t('people.field.organisation')} maxLength={max('organisation')} />
+      <TextField form={form} name="function" label={t('people.field.function')} maxLength={max('function')} />
+      <TextField form={form} name="email" type="email" label={t('people.field.email')} maxLength={max('email')} autoComplete="off" />
+      <TextField form={form} name="phone" type="tel" label={t('people.field.phone')} maxLength={max('phone')} autoComplete="off" />
     </div>
   );
 }
@@ -76,26 +70,29 @@ export function PersonFields({ form }: { form: PersonFormState }) {
 /** The People screen's form: new person (no id) or edit. */
 export function PersonForm({ id }: { id?: string }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const mutate = useMutation();
   const { announce, confirm } = useStatus();
   const announceError = useAnnounceError();
   const existing = useQuery('people:get', { id: id ?? '' }, Boolean(id));
-  const form = usePersonForm(id);
+  const person = usePersonForm();
+  const save = useSavePerson(person, id);
+  const { form } = person;
   const { reset } = form;
 
   useEffect(() => {
-    if (id && existing.data) reset(existing.data);
+    if (id && existing.data) reset(asFormValues(FIELDS, existing.data, DEFAULTS));
   }, [id, existing.data, reset]);
+  const { allowLeave } = useLeaveGuard(form.formState.isDirty);
 
   if (id && existing.error) return <p role="alert">{t('people.notFound')}</p>;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const saved = await form.save();
-    if (!saved) return;
+  const submit = form.handleSubmit(async (values) => {
+    if (!(await save(values))) return;
     announce(t('common.saved'));
-    navigate('/people');
-  };
+    allowLeave();
+    void navigate({ to: '/people' });
+  });
 
   const remove = async () => {
     if (!existing.data) return;
@@ -106,26 +103,27 @@ export function PersonForm({ id }: { id?: string }) {
       return announceError(error);
     }
     announce(t('people.deleted'));
-    navigate('/people');
+    allowLeave();
+    void navigate({ to: '/people' });
   };
 
   return (
     <section aria-labelledby="person-form-title">
-      <h1 id="person-form-title">{id ? t('people.editTitle') : t('people.new')}</h1>
-      <form className="form" onSubmit={submit} noValidate>
-        {form.errors.formError && (
+      <ScreenTitle id="person-form-title">{id ? t('people.editTitle') : t('people.new')}</ScreenTitle>
+      <form className="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
+        {person.formError && (
           <p className="form-error" role="alert">
-            {form.errors.formError}
+            {person.formError}
           </p>
         )}
-        <PersonFields form={form} />
+        <PersonFields person={person} />
         <div className="actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
             {t('common.save')}
           </button>
-          <a className="button" href="#/people">
+          <Link className="button" to="/people">
             {t('common.cancel')}
-          </a>
+          </Link>
           {id && (
             <button type="button" className="danger push-end" onClick={() => void remove()}>
               {t('common.delete')}

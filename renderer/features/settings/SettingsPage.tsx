@@ -1,54 +1,64 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, type FormEvent } from 'react';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import type { Input } from '../../../main/api/contract';
 import { LANGUAGES } from '../../../main/domain/enums';
+import { profilePatchInput, settingsPatchInput } from '../../../main/domain/inputs';
+import { profileFields } from '../../../main/domain/model';
 import { SelectField, TextField } from '../../components/Fields';
-import { asFormValues, useFormErrors } from '../../components/forms';
+import { asFormValues, useApiForm, useLeaveGuard, type ApiForm, type FormValues } from '../../components/forms';
 import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
 import { countriesByName } from '../../format';
+import { ScreenTitle } from '../../components/ScreenTitle';
 
 const PROFILE_FIELDS = ['country', 'administration', 'address', 'signatoryName', 'signatoryTitle', 'documentLanguage'] as const;
-type ProfileValues = Record<(typeof PROFILE_FIELDS)[number], string>;
+type ProfileValues = FormValues<(typeof PROFILE_FIELDS)[number]>;
+type GeneralValues = FormValues<'youthMaxAge'>;
+
+/** A settings card's save: main's refusal shown on the form, "Saved." said, the form then unchanged. */
+function useSaveCard<V extends Record<string, string>, S extends z.ZodType>(card: ApiForm<V, S>, save: (values: z.input<S>) => Promise<unknown>) {
+  const { t } = useTranslation();
+  const { announce } = useStatus();
+  return card.form.handleSubmit(async (values) => {
+    card.clearError();
+    try {
+      await save(values);
+    } catch (error) {
+      return card.showError(error);
+    }
+    announce(t('common.saved'));
+    // What was saved is now the form's starting point: nothing left to ask about on leaving.
+    card.form.reset(card.form.getValues());
+  });
+}
 
 function GeneralSettings() {
   const { t } = useTranslation();
   const mutate = useMutation();
-  const { announce } = useStatus();
   const settings = useQuery('settings:get');
-  const [youthMaxAge, setYouthMaxAge] = useState('');
-  const { fieldErrors, formError, clear, show } = useFormErrors();
+  const general = useApiForm<GeneralValues, typeof settingsPatchInput>(settingsPatchInput, { youthMaxAge: '' });
+  const { reset } = general.form;
+  useLeaveGuard(general.form.formState.isDirty);
 
   useEffect(() => {
-    if (settings.data) setYouthMaxAge(String(settings.data.youthMaxAge));
-  }, [settings.data]);
+    if (settings.data) reset({ youthMaxAge: String(settings.data.youthMaxAge) });
+  }, [settings.data, reset]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    try {
-      await mutate('settings:update', { youthMaxAge: youthMaxAge as unknown as number });
-      announce(t('common.saved'));
-    } catch (error) {
-      show(error);
-    }
-  };
+  const submit = useSaveCard(general, (values) => mutate('settings:update', values));
 
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby="general-title">
+    <form className="card form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-labelledby="general-title">
       <h2 id="general-title">{t('settings.general')}</h2>
-      {formError && <p className="form-error" role="alert">{formError}</p>}
-      <TextField
-        label={t('settings.youthMaxAge')}
-        name="youthMaxAge"
-        type="number"
-        value={youthMaxAge}
-        onChange={setYouthMaxAge}
-        error={fieldErrors.youthMaxAge}
-        hint={t('settings.youthHelp')}
-      />
+      {general.formError && (
+        <p className="form-error" role="alert">
+          {general.formError}
+        </p>
+      )}
+      <TextField form={general.form} name="youthMaxAge" type="number" label={t('settings.youthMaxAge')} hint={t('settings.youthHelp')} />
       <div className="actions">
-        <button type="submit" className="primary">{t('common.save')}</button>
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
       </div>
     </form>
   );
@@ -57,57 +67,51 @@ function GeneralSettings() {
 function ProfileSettings() {
   const { t, i18n } = useTranslation();
   const mutate = useMutation();
-  const { announce } = useStatus();
   const profile = useQuery('profile:get');
-  const [values, setValues] = useState<ProfileValues>(() => asFormValues(PROFILE_FIELDS, undefined));
-  const { fieldErrors, formError, clear, show } = useFormErrors();
+  const card = useApiForm<ProfileValues, typeof profilePatchInput>(profilePatchInput, asFormValues(PROFILE_FIELDS, undefined));
+  const { form } = card;
+  const { reset } = form;
   const countries = useMemo(() => countriesByName(i18n.language), [i18n.language]);
+  const max = (name: keyof typeof profileFields) => profileFields[name].maxLength;
+  useLeaveGuard(form.formState.isDirty);
 
   useEffect(() => {
-    if (profile.data) setValues(asFormValues(PROFILE_FIELDS, profile.data));
-  }, [profile.data]);
+    if (profile.data) reset(asFormValues(PROFILE_FIELDS, profile.data));
+  }, [profile.data, reset]);
 
-  const field = (name: keyof ProfileValues) => ({
-    name,
-    value: values[name],
-    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
-    error: fieldErrors[name],
-  });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    try {
-      await mutate('profile:update', values as unknown as Input<'profile:update'>);
-      announce(t('common.saved'));
-    } catch (error) {
-      show(error);
-    }
-  };
+  const submit = useSaveCard(card, (values) => mutate('profile:update', values));
 
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby="profile-title">
+    <form className="card form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-labelledby="profile-title">
       <h2 id="profile-title">{t('settings.profile')}</h2>
-      {formError && <p className="form-error" role="alert">{formError}</p>}
+      {card.formError && (
+        <p className="form-error" role="alert">
+          {card.formError}
+        </p>
+      )}
       <div className="grid">
         <SelectField
+          form={form}
+          name="country"
           label={t('settings.country')}
           placeholder={t('form.chooseOne')}
           options={countries.map((c) => ({ value: c.code, label: c.name }))}
-          {...field('country')}
         />
-        <TextField label={t('settings.administration')} {...field('administration')} />
-        <TextField label={t('settings.signatoryName')} {...field('signatoryName')} />
-        <TextField label={t('settings.signatoryTitle')} {...field('signatoryTitle')} />
+        <TextField form={form} name="administration" label={t('settings.administration')} maxLength={max('administration')} />
+        <TextField form={form} name="signatoryName" label={t('settings.signatoryName')} maxLength={max('signatoryName')} />
+        <TextField form={form} name="signatoryTitle" label={t('settings.signatoryTitle')} maxLength={max('signatoryTitle')} />
         <SelectField
+          form={form}
+          name="documentLanguage"
           label={t('settings.documentLanguage')}
           options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-          {...field('documentLanguage')}
         />
       </div>
-      <TextField label={t('settings.address')} multiline {...field('address')} />
+      <TextField form={form} name="address" label={t('settings.address')} multiline maxLength={max('address')} />
       <div className="actions">
-        <button type="submit" className="primary">{t('common.save')}</button>
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
       </div>
     </form>
   );
@@ -140,7 +144,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="settings-title">
-      <h1 id="settings-title">{t('settings.title')}</h1>
+      <ScreenTitle id="settings-title">{t('settings.title')}</ScreenTitle>
       <div className="stack">
         <GeneralSettings />
         <ProfileSettings />

@@ -1,0 +1,105 @@
+// The screens and their addresses (hash history: in the desktop app the page is a file, there is no
+// server path). Filters live in the address, so back and forward bring them back.
+import { createHashHistory, createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { EVENT_STATUSES, GENDERS, REGISTRATION_STATUSES, ROLES } from '../main/domain/enums';
+import type { MenuRoute } from '../main/api/push';
+import { Shell } from './App';
+import { ScreenError } from './components/ScreenError';
+import { Dashboard } from './features/dashboard/Dashboard';
+import type { EventFilters } from './features/events/EventList';
+import type { DelegationFilters } from './features/events/EventPage';
+import { WHEN } from './features/events/when';
+import type { PeopleFilters } from './features/people/PeopleList';
+
+// The Dashboard comes with the first screen; the others load when first opened (the lists bring
+// TanStack Table and Virtual, the forms react-hook-form and the schemas), so the app starts sooner.
+const EventList = lazyRouteComponent(() => import('./features/events/EventList'), 'EventList');
+const EventPage = lazyRouteComponent(() => import('./features/events/EventPage'), 'EventPage');
+const EventForm = lazyRouteComponent(() => import('./features/events/EventForm'), 'EventForm');
+const PeopleList = lazyRouteComponent(() => import('./features/people/PeopleList'), 'PeopleList');
+const PersonForm = lazyRouteComponent(() => import('./features/people/PersonForm'), 'PersonForm');
+const SettingsPage = lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+
+/** A value of the address's search part, kept only when it is one of the allowed ones. */
+function oneOf<const T extends readonly string[]>(list: T, value: unknown): T[number] | undefined {
+  return typeof value === 'string' && (list as readonly string[]).includes(value) ? value : undefined;
+}
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value.slice(0, 200) : undefined);
+
+const root = createRootRoute({ component: Shell });
+
+const dashboard = createRoute({ getParentRoute: () => root, path: '/', component: Dashboard });
+const events = createRoute({
+  getParentRoute: () => root,
+  path: '/events',
+  component: EventList,
+  validateSearch: (search: Record<string, unknown>): EventFilters => ({
+    q: text(search.q),
+    status: oneOf(EVENT_STATUSES, search.status),
+    when: oneOf(WHEN, search.when),
+  }),
+});
+const newEvent = createRoute({ getParentRoute: () => root, path: '/events/new', component: () => <EventForm /> });
+const event = createRoute({
+  getParentRoute: () => root,
+  path: '/events/$eventId',
+  component: function EventRoute() {
+    return <EventPage id={event.useParams().eventId} />;
+  },
+  validateSearch: (search: Record<string, unknown>): DelegationFilters => ({
+    q: text(search.q),
+    role: oneOf(ROLES, search.role),
+    registration: oneOf(REGISTRATION_STATUSES, search.registration),
+  }),
+});
+const editEvent = createRoute({
+  getParentRoute: () => root,
+  path: '/events/$eventId/edit',
+  component: function EditEventRoute() {
+    return <EventForm id={editEvent.useParams().eventId} />;
+  },
+});
+const people = createRoute({
+  getParentRoute: () => root,
+  path: '/people',
+  component: PeopleList,
+  validateSearch: (search: Record<string, unknown>): PeopleFilters => ({
+    q: text(search.q),
+    gender: oneOf(GENDERS, search.gender),
+  }),
+});
+const newPerson = createRoute({ getParentRoute: () => root, path: '/people/new', component: () => <PersonForm /> });
+const person = createRoute({
+  getParentRoute: () => root,
+  path: '/people/$personId',
+  component: function PersonRoute() {
+    return <PersonForm id={person.useParams().personId} />;
+  },
+});
+const settings = createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage });
+
+const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, people, newPerson, person, settings]);
+
+export function createAppRouter() {
+  return createRouter({
+    routeTree,
+    history: createHashHistory(),
+    scrollRestoration: true,
+    // A screen's code starts loading when the pointer or the keyboard focus reaches its link.
+    defaultPreload: 'intent',
+    defaultErrorComponent: ScreenError,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}
+
+// The desktop menu's screens are routes of this tree: a renamed route fails the type check here.
+type RoutePath = keyof AppRouter['routesByPath'];
+const _menuRoutesExist: MenuRoute extends RoutePath ? true : never = true;
+void _menuRoutesExist;
