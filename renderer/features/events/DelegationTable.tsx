@@ -111,7 +111,7 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
     return [
       {
         id: 'name',
-        meta: { width: '26%' },
+        meta: { width: '24%' },
         header: t('delegation.field.name'),
         cell: ({ row: { original: m } }) => (
           <>
@@ -128,7 +128,7 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
       },
       {
         id: 'role',
-        meta: { width: '26%' },
+        meta: { width: '30%' },
         header: t('delegation.field.role'),
         cell: ({ row: { original: m } }) => (
           <ChoiceSelect
@@ -142,7 +142,7 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
       },
       {
         id: 'attendance',
-        meta: { width: '17%' },
+        meta: { width: '14%' },
         header: t('delegation.field.attendance'),
         cell: ({ row: { original: m } }) => (
           <ChoiceSelect
@@ -156,7 +156,7 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
       },
       {
         id: 'registration',
-        meta: { width: '21%' },
+        meta: { width: '23%' },
         header: t('delegation.field.registrationStatus'),
         cell: ({ row: { original: m } }) => (
           <ChoiceSelect
@@ -170,7 +170,7 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
       },
       {
         id: 'remove',
-        meta: { width: '10%', className: 'no-print' },
+        meta: { width: '9%', className: 'no-print' },
         header: () => <span className="visually-hidden">{t('common.remove')}</span>,
         cell: ({ row: { original: m } }) => (
           <button type="button" className="link danger" onClick={() => void actions.remove(m)} aria-label={`${t('common.remove')} — ${personName(m.person)}`}>
