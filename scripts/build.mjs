@@ -9,7 +9,7 @@ await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 if (!rendererOnly) {
   const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: true, logLevel: 'warning' };
   await Promise.all([
-    esbuild({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron'] }),
+    esbuild({ ...common, entryPoints: ['main/electron/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron'] }),
     // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
     esbuild({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] }),
   ]);

@@ -1,5 +1,5 @@
 import { app, BrowserWindow } from 'electron';
-import { APP_PAGE } from './app-page';
+import { APP_PAGE } from '../app-page';
 
 
 

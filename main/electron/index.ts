@@ -1,18 +1,19 @@
 // Electron entry: one instance, one store, one secure window.
 import { app, BrowserWindow, dialog, Menu, powerMonitor, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import type { Context } from './api/channel';
-import { resolveDataDir } from './data-dir';
-import { AppError } from './errors';
-import { createTranslator, supportedLanguage } from './i18n';
+import type { Context } from '../api/channel';
+import { resolveDataDir } from '../data-dir';
+import { AppError } from '../errors';
+import { createTranslator, supportedLanguage } from '../i18n';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
-import { isAppPage } from './app-page';
+import { isAppPage } from '../app-page';
 import { registerAppScheme, serveBundle } from './app-protocol';
 import { installSecurityGuards, openExternal } from './security';
-import { Store } from './store/store';
-import { version } from './version';
+import { Store } from '../store/store';
+import { version } from '../version';
 import { createMainWindow } from './window';
+import { flushOnQuit, forwardChanges } from './lifecycle';
 
 const paths = {
   preload: path.join(__dirname, '../preload/index.cjs'),
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     if (channel === 'settings:update') applyMenu(dataDir);
   });
   applyMenu(dataDir);
+  forwardChanges(store, () => mainWindow);
   powerMonitor.on('shutdown', () => void store?.flush());
   openWindow();
 }
@@ -90,15 +92,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // Quit only once every pending write is on disk and the data folder is unlocked.
-  let closed = false;
-  app.on('before-quit', (event) => {
-    if (closed || !store) return;
-    event.preventDefault();
-    void store.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
-  });
+  flushOnQuit(app, () => store);
 
   void app.whenReady().then(start);
 }

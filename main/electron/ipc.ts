@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { API_CHANNEL } from './api/ipc-channel';
-import type { Context } from './api/channel';
-import { dispatch } from './api/dispatch';
+import { API_CHANNEL } from '../api/ipc-channel';
+import type { Context } from '../api/channel';
+import { dispatch } from '../api/dispatch';
 
 /**
  * One IPC channel carries every call: its first argument names the contract's channel, which

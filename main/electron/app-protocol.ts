@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { APP_SCHEME, bundleFile } from './app-page';
-import { CONTENT_SECURITY_POLICY } from './security-policy';
+import { APP_SCHEME, bundleFile } from '../app-page';
+import { CONTENT_SECURITY_POLICY } from '../security-policy';
 
 /** Must run before the app is ready: app:// behaves like https (standard, secure) for the page. */
 export function registerAppScheme(): void {

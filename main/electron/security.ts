@@ -1,6 +1,6 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { isWebAddress } from './api/channels/app';
-import { isAppPage } from './app-page';
+import { isWebAddress } from '../api/channels/app';
+import { isAppPage } from '../app-page';
 
 export async function openExternal(url: string): Promise<boolean> {
   if (!isWebAddress(url)) return false;
