@@ -1,4 +1,5 @@
-// npm start: opens the desktop app, or says in one line why it cannot and what to run instead.
+// npm start: opens the desktop window where Electron is installed; otherwise starts browser mode on
+// the default data folder, prints its address and opens the system browser at it.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
@@ -15,9 +16,12 @@ function translator() {
 }
 
 const electron = electronBinary();
-if (!electron) {
-  console.error(translator()('electron.missingBinary'));
-  process.exit(1);
-}
-const child = spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = electron
+  ? spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit' })
+  : (console.error(translator()('electron.missingBinary')),
+    spawn(process.execPath, ['--import', 'tsx', 'main/web/start.ts', '--open', ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      cwd: new URL('..', import.meta.url),
+    }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

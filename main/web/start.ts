@@ -1,8 +1,10 @@
-// npm run web -- --data-dir DIR [--port N]
+// npm run web -- --data-dir DIR [--port N] [--open]
+// (npm start, where the desktop window cannot open, runs it with --open on the default data folder.)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { resolveDataDir } from '../data-dir';
+import { spawn } from 'node:child_process';
+import { defaultDataDir, resolveDataDir } from '../data-dir';
 import { AppError } from '../errors';
 import { createTranslator, supportedLanguage } from '../i18n';
 import { Store } from '../store/store';
@@ -12,12 +14,22 @@ import { startWebServer } from './server';
 const t = createTranslator(supportedLanguage(process.env.LANG));
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** The system's browser at the address; where there is none (a server), the printed address is enough. */
+function openInBrowser(url: string): void {
+  if (process.env.DELEGATION_DESK_NO_BROWSER === '1') return;
+  const [command, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => console.error(t('web.openYourself')));
+  child.unref();
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } },
     allowPositionals: false,
   });
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = resolveDataDir(values['data-dir'], values.open ? defaultDataDir() : undefined);
   if (!dataDir) {
     console.error(t('cli.dataDirRequired'));
     process.exit(64);
@@ -38,6 +50,7 @@ async function main(): Promise<void> {
   for (const notice of store.notices) console.error(t(notice.code, notice.params));
   console.log(t('web.running', { dataDir }));
   console.log(server.url);
+  if (values.open) openInBrowser(server.url);
 
   const stop = async () => {
     await server.close();
