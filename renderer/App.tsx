@@ -5,6 +5,7 @@ import { MENU_ROUTES } from '../main/api/push';
 import { LANGUAGES, type Language } from '../main/domain/enums';
 import { call, onPush, onWarnings } from './api';
 import { DataBanner } from './components/DataBanner';
+import { useAnnounceError } from './components/forms';
 import { StatusProvider, useStatus } from './components/Status';
 import { useMutation } from './data';
 import { messageKey } from './i18n';
@@ -19,9 +20,11 @@ const NAV = [
 function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const mutate = useMutation();
+  const announceError = useAnnounceError();
+  // The language changes at once; if it cannot be saved (a read-only folder), the user is told.
   const change = async (language: Language) => {
     await i18n.changeLanguage(language);
-    await mutate('settings:update', { language }).catch(() => undefined);
+    await mutate('settings:update', { language }).catch(announceError);
   };
   return (
     <label className="language">

@@ -156,7 +156,7 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
       },
       {
         id: 'registration',
-        meta: { width: '23%' },
+        meta: { width: '22%' },
         header: t('delegation.field.registrationStatus'),
         cell: ({ row: { original: m } }) => (
           <ChoiceSelect
@@ -170,7 +170,7 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
       },
       {
         id: 'remove',
-        meta: { width: '9%', className: 'no-print' },
+        meta: { width: '10%', className: 'no-print' },
         header: () => <span className="visually-hidden">{t('common.remove')}</span>,
         cell: ({ row: { original: m } }) => (
           <button type="button" className="link danger" onClick={() => void actions.remove(m)} aria-label={`${t('common.remove')} — ${personName(m.person)}`}>
