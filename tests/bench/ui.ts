@@ -95,6 +95,19 @@ async function main(): Promise<void> {
     }
     report('ui.coldStart', median(cold), 'ms', '< 600');
 
+    // The floor under it: a new browser context and page showing one line of HTML, no app at all.
+    const floor: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const start = Date.now();
+      const context = await newContext();
+      const blank = await context.newPage();
+      await blank.setContent('<p>Delegation Desk</p>');
+      await blank.locator('p').waitFor();
+      if (run > 0) floor.push(Date.now() - start);
+      await context.close();
+    }
+    report('ui.floor.emptyPage', median(floor), 'ms');
+
     await page.goto(server.url);
     await page.locator('#totals-title').waitFor();
     await watchPage(page);
