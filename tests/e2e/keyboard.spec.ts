@@ -1,6 +1,6 @@
 // The foundation's journey and the new searches, by keyboard alone, in English and in Arabic.
 import type { Locator, Page } from '@playwright/test';
-import { balanceRow, expect, memberRows, seedPeople, setLanguage, strings, test, text } from './app';
+import { balanceRow, createEvent, expect, memberRows, pickPerson, seedPeople, setLanguage, strings, test, text } from './app';
 
 /** Presses Tab until `target` has the focus (as a keyboard user does), or fails. */
 async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
@@ -98,4 +98,26 @@ test('going back from a half-filled form asks first, and Escape stays with what 
   await expect(page.getByRole('dialog')).toContainText(text(s, 'form.leaveConfirm'));
   await page.keyboard.press('Escape');
   await expect(page.locator('[name="givenName"]')).toHaveValue('Amina');
+});
+
+test('going through roles with the arrow keys saves once, the role chosen', async ({ app: page }) => {
+  const s = strings('en');
+  await seedPeople(page);
+  await createEvent(page, s, { name: 'World Telecommunication Development Conference', startDate: '2025-11-17', endDate: '2025-11-28' });
+  await pickPerson(page, 'elodie', 'Élodie Jeanneret');
+  await page.locator('form.add-member').getByRole('button', { name: text(s, 'common.add'), exact: true }).click();
+  await expect(memberRows(page)).toHaveCount(1);
+
+  const saves: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('participations%3Aupdate') || request.url().includes('participations:update')) saves.push(request.postData() ?? '');
+  });
+  const role = page.getByLabel('Role — Élodie Jeanneret');
+  await role.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('status')).toContainText(text(s, 'common.saved'));
+  await page.waitForTimeout(1000);
+  expect(saves).toHaveLength(1);
+  expect(JSON.parse(saves[0])).toMatchObject({ role: 'observer' });
+  await expect(role).toHaveValue('observer');
 });
