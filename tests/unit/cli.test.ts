@@ -80,7 +80,9 @@ async function savedEvents(dir: string): Promise<{ id: string; acronym: string }
   return reader.view().events.list();
 }
 
-describe.concurrent('the CLI', () => {
+// Each test runs several CLI processes one after the other; on two cores with a cold tsx cache (a fresh
+// clone in CI) a chain takes well over the default 15 s.
+describe.concurrent('the CLI', { timeout: 60_000 }, () => {
   it('adds an event and prints its id; events list --json and check then see it', async ({ expect }) => {
     const dir = await tempDir();
 

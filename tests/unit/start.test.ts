@@ -11,7 +11,7 @@ import { electronBinary } from '../../scripts/electron-binary.mjs';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('npm start without the Electron binary', () => {
-  it.skipIf(electronBinary() !== undefined)('starts browser mode on the default data folder and prints its address', async () => {
+  it.skipIf(electronBinary() !== undefined)('starts browser mode on the default data folder and prints its address', { timeout: 60_000 }, async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'dd-home-'));
     const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: '', DELEGATION_DESK_DATA_DIR: '', DELEGATION_DESK_NO_BROWSER: '1', LANG: 'en_GB.UTF-8' };
     const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
