@@ -161,9 +161,9 @@ export default [
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      // Being removed from the renderer; to become an error once it is gone.
+      // Gone from the renderer (issue 12): keep it so.
       'no-restricted-syntax': [
-        'warn',
+        'error',
         {
           selector:
             ':matches(TSAsExpression, TSTypeAssertion) > :matches(TSAsExpression, TSTypeAssertion).expression[typeAnnotation.type="TSUnknownKeyword"]',

@@ -48,7 +48,6 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
 
 interface BaseProps<V extends FieldValues> {
   // The submitted type (third parameter) does not matter to a control.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   form: UseFormReturn<V, unknown, any>;
   name: Path<V>;
   label: string;

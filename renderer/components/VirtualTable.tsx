@@ -181,7 +181,6 @@ function VirtualRow<T>({
 }
 
 declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData, TValue> {
     className?: string;
     /** The column's share of the table ('30%', '6rem'); the rest share what is left. */

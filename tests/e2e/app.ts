@@ -25,7 +25,6 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dd-e2e-'));
     await use(dir);
