@@ -1,18 +1,28 @@
 // What ties the store to the window and to quitting: change notices pushed to the page, and a quit
 // that waits until every pending write is on disk and the folder unlocked.
-import type { App, BrowserWindow } from 'electron';
+import type { App, BrowserWindow, WebContents } from 'electron';
+import type { PushMessage, PushPayloads } from '../api/push';
 import type { ChangeNotice } from '../store/status';
 
 interface ChangeSource {
   onChange(listener: (notice: ChangeNotice) => void): () => void;
 }
 
-/** Sends each change notice to our window's page (only while it exists); returns what stops it. */
-export function forwardChanges(store: ChangeSource, window: () => BrowserWindow | undefined): () => void {
-  return store.onChange((notice) => {
-    const target = window();
-    if (target && !target.isDestroyed()) target.webContents.send('data:changed', notice);
+/** A push message to a page, typed by the contract's list (preload lets the page subscribe to these only). */
+export function push<M extends PushMessage>(contents: WebContents, message: M, payload: PushPayloads[M]): void {
+  contents.send(message, payload);
+}
+
+/**
+ * Sends each change notice to this window's page, and to no other contents, while the window is
+ * alive; stops listening when the window closes. Returns what stops it sooner.
+ */
+export function forwardChanges(store: ChangeSource, window: BrowserWindow): () => void {
+  const stop = store.onChange((notice) => {
+    if (!window.isDestroyed()) push(window.webContents, 'data:changed', notice);
   });
+  window.once('closed', stop);
+  return stop;
 }
 
 /**

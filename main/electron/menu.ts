@@ -1,6 +1,7 @@
 import { Menu, dialog, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { TFunction } from 'i18next';
 import type { MenuRoute } from '../api/push';
+import { push } from './lifecycle';
 
 export interface MenuActions {
   window: () => BrowserWindow | undefined;
@@ -10,7 +11,10 @@ export interface MenuActions {
 
 /** File, Edit, View, Help, in the user's language (rebuilt when the language changes). */
 export function buildMenu(t: TFunction, { window, dataDir, version }: MenuActions): Menu {
-  const navigate = (route: MenuRoute) => window()?.webContents.send('app:navigate', route);
+  const navigate = (route: MenuRoute) => {
+    const target = window();
+    if (target && !target.isDestroyed()) push(target.webContents, 'app:navigate', route);
+  };
   const template: MenuItemConstructorOptions[] = [
     // macOS shows the first menu under the app's name: give it the standard app menu.
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),

@@ -2,9 +2,10 @@ import { app, session, shell, type WebContents } from 'electron';
 import { isWebAddress } from '../api/channels/app';
 import { isAppPage } from '../app-page';
 
+/** A web link (http or https, parsed) goes to the system browser, as parsed; anything else nowhere. */
 export async function openExternal(url: string): Promise<boolean> {
   if (!isWebAddress(url)) return false;
-  await shell.openExternal(url);
+  await shell.openExternal(new URL(url).href);
   return true;
 }
 

@@ -1,8 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { APP_PAGE } from '../app-page';
 
-
-
 /** The one window: every secure default is set here, explicitly. */
 export function createMainWindow(preload: string, title: string): BrowserWindow {
   const window = new BrowserWindow({
