@@ -3,26 +3,16 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
 import { defaultDataDir, resolveDataDir } from '../data-dir';
 import { AppError } from '../errors';
 import { createTranslator, supportedLanguage } from '../i18n';
 import { Store } from '../store/store';
 import { version } from '../version';
+import { openInBrowser } from './open-browser';
 import { startWebServer } from './server';
 
-const t = createTranslator(supportedLanguage(process.env.LANG));
+const t = createTranslator(supportedLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG));
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** The system's browser at the address; where there is none (a server), the printed address is enough. */
-function openInBrowser(url: string): void {
-  if (process.env.DELEGATION_DESK_NO_BROWSER === '1') return;
-  const [command, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
-  const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => console.error(t('web.openYourself')));
-  child.unref();
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -50,7 +40,7 @@ async function main(): Promise<void> {
   for (const notice of store.notices) console.error(t(notice.code, notice.params));
   console.log(t('web.running', { dataDir }));
   console.log(server.url);
-  if (values.open) openInBrowser(server.url);
+  if (values.open) openInBrowser(server.url, () => console.error(t('web.openYourself')));
 
   const stop = async () => {
     await server.close();
