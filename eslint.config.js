@@ -22,6 +22,8 @@ const onlyUnderElectron = {
   message: "'electron' is imported only under main/electron/ and preload/ (ARCHITECTURE.md, Boundaries).",
 };
 
+const DOMAIN_MESSAGE = 'main/domain does no I/O and runs in the renderer too: it imports only main/domain/* and main/errors (no store, api, electron, web).';
+
 /** Per layer: what its imports may not match. allowTypeImports lets `import type` through. */
 const LAYERS = {
   renderer: {
@@ -42,13 +44,22 @@ const LAYERS = {
     ],
   },
   domain: {
-    files: ['main/domain/**'],
+    files: ['main/domain/*.ts'],
     patterns: [
       {
         // Outside main/domain, only main/errors (pure): never store, api, electron, web, cli…
         regex: '^(\\.\\./)+(?!errors$)',
-        message: 'main/domain does no I/O and runs in the renderer too: it imports only main/domain/* and main/errors (no store, api, electron, web).',
+        message: DOMAIN_MESSAGE,
       },
+      noNode('main/domain'),
+      noStorage('main/domain'),
+    ],
+  },
+  // The same rule one folder down (main/domain/letters/…), where '../' is still main/domain.
+  domainFolders: {
+    files: ['main/domain/*/**'],
+    patterns: [
+      { regex: '^(\\.\\./){2,}(?!errors$)', message: DOMAIN_MESSAGE },
       noNode('main/domain'),
       noStorage('main/domain'),
     ],

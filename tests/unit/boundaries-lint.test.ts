@@ -59,6 +59,8 @@ describe('eslint: import boundaries', () => {
     ['main/domain/x.ts', "import type { Channel } from '../api/contract';", IMPORTS],
     ['main/domain/x.ts', "import { createWindow } from '../electron/window';", IMPORTS],
     ['main/domain/x.ts', "import { app } from 'electron';", ELECTRON],
+    ['main/domain/letters/x.ts', "import type { Store } from '../../store/store';", IMPORTS],
+    ['main/domain/letters/x.ts', "import { readFile } from 'node:fs/promises';", IMPORTS],
     ['main/domain/x.ts', "const s = await import('../store/store');", DYNAMIC],
     // store → no Electron (nor the API channels, nor browser mode).
     ['main/store/x.ts', "import { app } from 'electron';", ELECTRON],
@@ -94,6 +96,8 @@ describe('eslint: import boundaries', () => {
     ['renderer/x.ts', "import { fieldIssues, type FieldIssue } from '../main/errors';"],
     ['renderer/x.ts', "import { LANGUAGES } from '../main/domain/enums';"],
     ['renderer/components/x.ts', "import { fold } from '../../main/domain/text';"],
+    ['main/domain/letters/x.ts', "import { fold } from '../text';"],
+    ['main/domain/letters/x.ts', "import { AppError } from '../../errors';"],
     ['renderer/x.ts', "import { useQuery } from '@tanstack/react-query';"],
     ['renderer/routes.tsx', "const Page = () => import('./features/events/EventList');"],
     ['main/domain/x.ts', "import { z } from 'zod';"],

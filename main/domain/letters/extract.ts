@@ -1,0 +1,495 @@
+// Reads an ITU letter's text into what the delegation records: reference, date, event, venue, dates,
+// deadlines and contact. Pure and fast (no I/O). A field the letter does not give is null, never a guess,
+// and each value keeps the span of text it came from, so the review screen can show it.
+import type { CountryCode } from '../countries';
+import type { Language } from '../enums';
+import { englishAcronym, NOT_EVENTS } from './acronyms';
+import { countryFromName, findCountryIn } from './countries';
+import { findDates, type FoundDate } from './dates';
+import { annexStart, lineAround, salutationIndex, sentenceAround, subjectSpan, type Span } from './layout';
+import { normalizeLetterText } from './normalize';
+
+export type { Span } from './layout';
+
+export interface Found<T> extends Span {
+  value: T;
+}
+
+export interface FoundDeadline extends Span {
+  date: string;
+  what: string;
+}
+
+export interface LetterExtraction {
+  /** The normalised text every span points into. */
+  text: string;
+  language: Language | null;
+  reference: Found<string> | null;
+  letterDate: Found<string> | null;
+  eventName: Found<string> | null;
+  eventAcronym: Found<string> | null;
+  /** 'WTDC-25' for 'CMDT-25'; null when the acronym is not a known ITU one. */
+  eventAcronymEnglish: string | null;
+  venueCity: Found<string> | null;
+  venueCountry: Found<CountryCode> | null;
+  virtual: Found<true> | null;
+  eventDates: Found<{ from: string; to: string }> | null;
+  deadlines: FoundDeadline[];
+  contactEmail: Found<string> | null;
+}
+
+/** What `parse-letter` prints, in this order. */
+export interface ParsedLetter {
+  reference: string | null;
+  letterDate: string | null;
+  language: Language | null;
+  eventName: string | null;
+  eventAcronym: string | null;
+  venue: { city: string | null; country: string | null };
+  startDate: string | null;
+  endDate: string | null;
+  deadlines: { date: string; what: string }[];
+  contactEmail: string | null;
+}
+
+export function parsedLetter(x: LetterExtraction): ParsedLetter {
+  return {
+    reference: x.reference?.value ?? null,
+    letterDate: x.letterDate?.value ?? null,
+    language: x.language,
+    eventName: x.eventName?.value ?? null,
+    eventAcronym: x.eventAcronym?.value ?? null,
+    venue: { city: x.venueCity?.value ?? null, country: x.venueCountry?.value ?? null },
+    startDate: x.eventDates?.value.from ?? null,
+    endDate: x.eventDates?.value.to ?? null,
+    deadlines: x.deadlines.map(({ date, what }) => ({ date, what })),
+    contactEmail: x.contactEmail?.value ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- language
+
+const STOPWORDS: Record<'en' | 'fr' | 'es', RegExp> = {
+  en: /\b(?:the|of|and|to|will|with|for|is|be|this|which|that|by)\b/g,
+  fr: /\b(?:le|les|des|du|et|une|pour|est|sera|avec|aux|au|votre|qui)\b/g,
+  es: /\b(?:el|los|las|del|y|una|para|con|por|su|que|al|se)\b/g,
+};
+
+export function detectLanguage(text: string): Language | null {
+  const sample = text.slice(0, 20_000);
+  const count = (re: RegExp) => sample.match(re)?.length ?? 0;
+  const letters = count(/\p{L}/gu);
+  if (letters < 20) return null;
+  if (count(/\p{Script=Arabic}/gu) > letters * 0.3) return 'ar';
+  if (count(/\p{Script=Han}/gu) > letters * 0.2) return 'zh';
+  if (count(/\p{Script=Cyrillic}/gu) > letters * 0.3) return 'ru';
+  const lower = sample.toLowerCase();
+  const scores = (['en', 'fr', 'es'] as const).map((l) => [l, lower.match(STOPWORDS[l])?.length ?? 0] as const);
+  const [best] = [...scores].sort((a, b) => b[1] - a[1]);
+  return best[1] > 0 ? best[0] : null;
+}
+
+// ---------------------------------------------------------------- reference
+
+const CODED_REFERENCES = [
+  /(?:TSB|BDT|BR|SG)\s*(?:Collective[- ]?letter|Circular(?:[- ]letter)?|Lettre collective|Circulaire|Carta colectiva|Circular|Коллективное письмо|Циркуляр)\s*(?:No\.?|N[°º]|№)?\s*\d{1,4}(?:\/\d{1,4})?(?:\/[A-Z]{1,4})?/u,
+  /(?:Circular|Circulaire)[- ](?:BDT|LC|TSB|BR)[/ -]?\s*\d{1,4}(?:\/\d{1,4})?/u,
+  /(?:Carta|Lettre|Circular)\s+(?:Circular|circulaire|colectiva|collective)\s+N[o.º°]*\s*\d{1,4}(?:\/\d{1,4})?/iu,
+  /(?:Administrative [Cc]ircular|Circulaire administrative|Circular administrativa)\s+CA\/\d{1,4}/u,
+  /(?<![\p{L}\d])(?:CL|DM|CA|CR|BR|AC|CACE)-?\s?\d{2,4}\/[A-Z0-9]{1,6}(?:\/[A-Z]{1,6})?(?![\d\p{L}])/u,
+  /(?<![\p{L}\d])(?:DM|CL)-\d{2,4}(?![\d/])/u,
+];
+const REFERENCE_LABEL = /(?:^|\n|\s|\d|\p{Ll})(Ref(?:erence)?\.?|Réf(?:érence)?\.?|Nuestra ref(?:erencia)?\.?|Ref\.|Ссылка|Исх\.|Наш исх\.|文号|编号|参考|المرجع|الإشارة)\s*[:：]?\s*/gu;
+const COUNCIL_DOCUMENT = /(?<![\p{L}\d])(C\d{2}\/\d{1,3})-[AEFRSC](?![\p{L}\d])/u;
+
+function findReference(text: string, headerEnd: number): Found<string> | null {
+  const head = text.slice(0, Math.max(headerEnd, 1500));
+  REFERENCE_LABEL.lastIndex = 0;
+  for (let m = REFERENCE_LABEL.exec(head); m; m = REFERENCE_LABEL.exec(head)) {
+    const start = m.index + m[0].length;
+    const value = head.slice(start, start + 80);
+    for (const pattern of CODED_REFERENCES) {
+      const coded = pattern.exec(value);
+      if (coded && coded.index <= 2) return found(coded[0].trim(), start + coded.index);
+    }
+    const plain = /^[^\n\t]{2,40}?(?=\s+[-–—]\s|\s{2,}|\t|\n|$|\s*(?:Contact|Geneva|Genève|Ginebra|Женева|日内瓦|جنيف|Tel|Tél))/u.exec(value);
+    if (plain) return found(plain[0].replace(/[\s,;:–—-]+$/, ''), start);
+  }
+  for (const pattern of CODED_REFERENCES) {
+    const coded = pattern.exec(head);
+    if (coded) return found(coded[0].trim(), coded.index);
+  }
+  const council = COUNCIL_DOCUMENT.exec(text);
+  return council ? found(council[1], council.index) : null;
+}
+
+function found<T>(value: T, start: number, length = String(value).length): Found<T> {
+  return { value, start, end: start + length };
+}
+
+// ---------------------------------------------------------------- letter date
+
+const PLACE_DATE = /(?:Gen[eè]v[ae]|Geneva|Genf|Ginebra|Женева|日内瓦|جنيف|[\p{Lu}][\p{L}-]{2,20}(?: [\p{Lu}][\p{L}-]{2,20})?)\s*[,，،]\s*(?:le\s+|el\s+|on\s+)?/gu;
+const DATE_LABEL = /(?:^|\n)\s*(?:Date|Fecha|Дата|日期|التاريخ)\s*[:：]\s*/gu;
+
+function findLetterDate(text: string, dates: FoundDate[], headerEnd: number): Found<string> | null {
+  const limit = Math.max(headerEnd, 400);
+  const single = dates.filter((d) => d.from === d.to && d.start < limit);
+  for (const pattern of [PLACE_DATE, DATE_LABEL]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m && m.index < limit; m = pattern.exec(text)) {
+      const after = m.index + m[0].length;
+      const date = single.find((d) => d.start === after);
+      if (date) return { value: date.from, start: date.start, end: date.end };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- contact e-mail
+
+const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[a-z0-9-]{1,63}\.)+[a-z]{2,6}(?![a-z])/g;
+const EMAIL_LABEL = /(?:E-?mail|Courriel|Correo(?:-e| electrónico| electronico)?|Эл\.?\s*почта|Электронная почта|E-почта|电子邮件|電子郵件|电邮|البريد الإلكتروني)\s*[:：]?/giu;
+const LETTERHEAD = /Place des Nations|CH-?1211|Gen[eè]v[ae] 20|Ginebra 20|Женева 20|www\.itu\.int|\+41 22 730 ?51 ?11|Telex|Télex|Telegram/iu;
+const EMAIL_CUE = /(?:contact|write|send|sent|address|adresse|envoy|communiquer|dirección|dirigirse|enviar|направ|по адресу|по электронной|联系|发送|发至|寄至|إلى|عنوان|الاتصال)[^.\n]{0,80}$/iu;
+
+function findContactEmail(text: string, headerEnd: number): Found<string> | null {
+  const candidates: Found<string>[] = [];
+  EMAIL.lastIndex = 0;
+  for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) {
+    const line = lineAround(text, m.index);
+    if (LETTERHEAD.test(text.slice(line.start, line.end)) || /^itumail@/i.test(m[0])) continue;
+    candidates.push(found(m[0], m.index));
+  }
+  EMAIL_LABEL.lastIndex = 0;
+  for (let m = EMAIL_LABEL.exec(text); m && m.index < headerEnd + 200; m = EMAIL_LABEL.exec(text)) {
+    const after = m.index + m[0].length;
+    const labelled = candidates.find((c) => c.start >= after && c.start - after <= 80);
+    if (labelled) return labelled;
+  }
+  return candidates.find((c) => EMAIL_CUE.test(text.slice(Math.max(0, c.start - 120), c.start))) ?? null;
+}
+
+// ---------------------------------------------------------------- event acronym and name
+
+const ACRONYM = /(?<![\p{L}\d‐‑-])((?:[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7}[-‐‑])*[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7})[-‐‑]((?:19|20)?\d{2})(?![\d\p{L}/])/gu;
+const PAREN_ACRONYM = /\(([A-ZА-ЯЁ]{3,8})\)/gu;
+const NOT_NAMES = new Set([...NOT_EVENTS, 'ICT', 'TIC', 'ИКТ', 'BDT', 'TSB', 'SG', 'BR', 'PMA', 'LDC', 'ONU', 'UN', 'OMS', 'WHO']);
+
+function isEventAcronym(acronym: string): boolean {
+  return !acronym.split(/[-‐‑]/).some((part) => NOT_EVENTS.has(part));
+}
+
+function acronymsIn(text: string, from: number, to: number): Found<string>[] {
+  const out: Found<string>[] = [];
+  ACRONYM.lastIndex = from;
+  for (let m = ACRONYM.exec(text); m && m.index < to; m = ACRONYM.exec(text)) {
+    if (isEventAcronym(m[0])) out.push(found(m[0].replace(/[‐‑]/g, '-'), m.index, m[0].length));
+  }
+  return out;
+}
+
+function findAcronym(text: string, subject: Span | null, bodyEnd: number): Found<string> | null {
+  if (subject) {
+    const [first] = acronymsIn(text, subject.start, subject.end);
+    if (first) return first;
+    PAREN_ACRONYM.lastIndex = 0;
+    const part = text.slice(subject.start, subject.end);
+    for (let m = PAREN_ACRONYM.exec(part); m; m = PAREN_ACRONYM.exec(part)) {
+      if (!NOT_NAMES.has(m[1])) return found(m[1], subject.start + m.index + 1);
+    }
+  }
+  const all = acronymsIn(text, 0, bodyEnd);
+  if (all.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const a of all) counts.set(a.value, (counts.get(a.value) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  return all.find((a) => counts.get(a.value) === most) ?? null;
+}
+
+/** Where an acronym stands on its own ("FMPT-26", not inside "GEI-FMPT-26"). */
+function acronymPattern(acronym: string): RegExp {
+  const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-‐‑]');
+  return new RegExp(`(?<![\\p{L}\\d‐‑-])${escaped}(?![\\p{L}\\d‐‑-])`, 'gu');
+}
+
+// The first word of an event's name, in each language (capitalised where the script has capitals).
+const NAME_START = new RegExp([
+  '(?<![\\p{L}])(?:World|Plenipotentiary|Regional|Global|International|Council|Conference|Forum|Assembly|Symposium|Workshop|Seminar|Summit|Study Group|Working Group|Telecommunication|Radiocommunication|Informal|Expert|Meeting|Academic|Generation|Kaleidoscope)(?![\\p{L}])',
+  '(?<![\\p{L}])(?:Conférence|Assemblée|Journée|Colloque|Atelier|Séminaire|Sommet|Réunion|Conseil|Groupe|Commission|Forum)(?![\\p{L}])',
+  '(?<![\\p{L}])(?:Conferencia|Foro|Asamblea|Día|Jornada|Coloquio|Taller|Seminario|Cumbre|Reunión|Consejo|Grupo|Comisión|Simposio)(?![\\p{L}])',
+  '(?<![\\p{L}])(?:Всемирн|Полномочн|Региональн|Глобальн|Международн|Конференц|Форум|Ассамбле|Собрани|Совещани|Семинар|Симпозиум|Совет|Консультативн|Исследовательск|Групп|Рабоч|Саммит|День|Встреч)\\p{L}*',
+  '世界|全权代表|区域|全球|国际电联|理事会|电信发展顾问组|电信标准化顾问组|无线电通信|研究组|论坛|峰会|研讨会|讲习班',
+  '(?<![\\p{L}])(?:ال)?(?:مؤتمر|منتدى|جمعية|اجتماع|ورشة|ندوة|يوم|قمة|مجلس|فريق|لجنة|دورة)(?![\\p{L}])',
+].join('|'), 'u');
+
+function nameBefore(text: string, end: number): Found<string> | null {
+  let start = end;
+  while (start > 0 && end - start < 250 && !/[.;:!?\n,،，。："«»“”(]/.test(text[start - 1])) start -= 1;
+  const clause = text.slice(start, end);
+  const m = NAME_START.exec(clause);
+  if (!m) return null;
+  const value = clause.slice(m.index).replace(/[\s,،-]+$/u, '');
+  return value.length >= 3 ? found(value, start + m.index) : null;
+}
+
+function findEventName(text: string, acronym: Found<string> | null, subject: Span | null): Found<string> | null {
+  if (acronym) {
+    const parens = new RegExp(`[(（]\\s*${acronymPattern(acronym.value).source}\\s*[)）]`, 'gu');
+    for (let m = parens.exec(text); m; m = parens.exec(text)) {
+      const name = nameBefore(text, m.index);
+      if (name) return name;
+    }
+  }
+  if (subject) {
+    const part = text.slice(subject.start, subject.end);
+    const m = NAME_START.exec(part);
+    if (m) {
+      const rest = part.slice(m.index);
+      const stop = /\s*(?:[,(:\n–—]|\s-\s|\d{1,2}\s*[-–]|\d{4}\s*年|$)/u.exec(rest);
+      const value = rest.slice(0, stop ? stop.index : rest.length).trim();
+      if (value.length >= 3) return found(value, subject.start + m.index);
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- event dates and venue
+
+const HELD = /(?:held|take place|takes place|taking place|convened|hosted|organi[sz]ed|se tiendra|se tiendront|se tient|aura lieu|sera convoquée?|se déroulera|s'est tenue?|s'est déroulée?|a eu lieu|tendrá lugar|tendrán lugar|se celebrará|se celebrarán|celebrará|se realizará|se llevará a cabo|tuvo lugar|se celebró|состоится|состоятся|пройдет|пройдёт|будет проходить|проводится|состоялась|состоялся|举行|召开|举办|ستعقد|سيعقد|يعقد|تعقد|ستُعقد|سيُعقد|ستنعقد|عُقد|عقد)/iu;
+const VIRTUAL = /(?:fully virtual|virtual(?:ly)? (?:meeting|format|session)|held virtually|online only|entièrement virtuel|sous forme virtuelle|en mode virtuel|de manière virtuelle|réunion virtuelle|virtuellement|formato virtual|de forma virtual|reunión virtual|totalmente virtual|en línea únicamente|в виртуальном формате|виртуальн\p{L}* (?:собрание|совещание|формат|режим)|онлайн-формате|以虚拟方式|虚拟会议|线上会议|在线会议|اجتماع افتراضي|بشكل افتراضي|افتراضياً|افتراضيا)/iu;
+const HEADQUARTERS = /(?:ITU [Hh]eadquarters|headquarters of (?:the )?ITU|siège de l'UIT|sede de la UIT|штаб-квартир\p{L}* МСЭ|国际电联总部|مقر الاتحاد)/u;
+const GENEVA = /(?<![\p{L}])(?:Geneva|Genève|Genf|Ginebra|Женев\p{L}*|日内瓦|جنيف)(?![\p{L}])/u;
+const GENEVA_BY_LANGUAGE: Record<Language, string> = { en: 'Geneva', fr: 'Genève', es: 'Ginebra', ru: 'Женева', zh: '日内瓦', ar: 'جنيف' };
+
+const CITY = "\\p{Lu}[\\p{L}'’.-]*(?:(?:\\s+(?:el|al|de|del|da|do|di|la|le|du|des|sur|am|es|en))?[\\s-]+\\p{Lu}[\\p{L}'’-]*){0,3}";
+const IN_PLACE = new RegExp(`(?<![\\p{L}])(?:in|at|à|en|in the city of|dans la ville de|в|во|в городе)\\s+(${CITY})(?:\\s*\\(([^()\\n]{2,60})\\)|\\s*,\\s*(${CITY}))?`, 'gu');
+const CITY_COUNTRY = new RegExp(`(${CITY})\\s*(?:\\(([^()\\n]{2,60})\\)|,\\s*(${CITY})(?=\\s*[,(–—-]|\\s+(?:du|from|del|с|on|le|el)?\\s*\\d))`, 'gu');
+const NOT_CITIES = /^(?:ITU|UIT|МСЭ|The|La|Le|Les|El|Los|Las|Conference|Conférence|Conferencia|Centre|Center|Room|Salle|Sala|Headquarters|Annex|Annexe|Anexo|Resolution|Résolution|Resolución|Decision|Décision|Article|Artículo|Rev|Section|Government|Gouvernement|Gobierno|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
+
+interface Venue {
+  city: Found<string> | null;
+  country: Found<CountryCode> | null;
+}
+
+function cityAndCountry(text: string, cityText: string, cityStart: number, countryText: string | undefined, countryStart: number): Venue | null {
+  if (NOT_CITIES.test(cityText)) return null;
+  const asCountry = countryFromName(cityText);
+  if (asCountry) return { city: null, country: found(asCountry, cityStart, cityText.length) };
+  const code = countryText ? countryFromName(countryText) : null;
+  if (countryText && !code) return null;
+  const country = code ? found(code, countryStart, countryText!.length) : null;
+  if (!country && GENEVA.test(cityText)) return { city: found(cityText, cityStart), country: found('CH', cityStart, cityText.length) };
+  return { city: found(cityText, cityStart), country };
+}
+
+function venueIn(text: string, span: Span, language: Language | null): Venue | null {
+  const part = text.slice(span.start, span.end);
+  if (HEADQUARTERS.test(part)) {
+    const geneva = GENEVA.exec(part);
+    const name = geneva ? geneva[0] : GENEVA_BY_LANGUAGE[language ?? 'en'];
+    const at = span.start + (geneva ? geneva.index : HEADQUARTERS.exec(part)!.index);
+    return { city: found(name, at, geneva ? name.length : 0), country: found('CH', at, 0) };
+  }
+  if (language === 'zh') return chineseVenue(text, span);
+  if (language === 'ar') return arabicVenue(text, span);
+  for (const pattern of [IN_PLACE, CITY_COUNTRY]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(part); m; m = pattern.exec(part)) {
+      const cityStart = span.start + m.index + m[0].indexOf(m[1]);
+      const countryText = m[2] ?? m[3];
+      const countryStart = countryText ? span.start + m.index + m[0].lastIndexOf(countryText) : 0;
+      const venue = cityAndCountry(text, m[1].replace(/[.,]+$/, ''), cityStart, countryText, countryStart);
+      if (venue) return venue.country || venue.city ? withCountryNearby(text, span, venue) : null;
+    }
+  }
+  return null;
+}
+
+/** "in Dubai, at the World Trade Center … the Government of the United Arab Emirates": the country is further on. */
+function withCountryNearby(text: string, span: Span, venue: Venue): Venue {
+  if (venue.country) return venue;
+  const part = text.slice(span.start, span.end);
+  const names = new RegExp(CITY, 'gu');
+  for (let m = names.exec(part); m; m = names.exec(part)) {
+    const code = countryFromName(m[0]) ?? countryFromName(m[0].split(/\s+/).slice(-2).join(' '));
+    if (code) return { ...venue, country: found(code, span.start + m.index, m[0].length) };
+  }
+  return venue;
+}
+
+function chineseVenue(text: string, span: Span): Venue | null {
+  const part = text.slice(span.start, span.end);
+  const m = /在([^，。；、\s]{2,20}?)(?:举行|召开|举办)/u.exec(part);
+  if (!m) return null;
+  const inner = m[1].replace(/(?:国际电联总部|总部|的)$/u, '');
+  const innerStart = span.start + m.index + 1;
+  const country = findCountryIn(inner);
+  if (country && country.index === 0) {
+    const city = inner.slice(country.length);
+    return {
+      country: found(country.code, innerStart, country.length),
+      city: city.length >= 2 ? found(city, innerStart + country.length) : null,
+    };
+  }
+  if (GENEVA.test(inner)) return { city: found('日内瓦', innerStart + inner.indexOf('日内瓦')), country: found('CH', innerStart, 0) };
+  return inner.length >= 2 ? { city: found(inner, innerStart), country: null } : null;
+}
+
+function arabicVenue(text: string, span: Span): Venue | null {
+  const part = text.slice(span.start, span.end);
+  const re = /(?<![\p{L}])في\s+(?:مدينة\s+)?((?!الفترة|الفتره|يوم|أيام|موعد|الساعة)[\p{Script=Arabic}-]{2,20}(?:\s+[\p{Script=Arabic}-]{2,20})?)\s*(?:[(،,]\s*|\s+ب(?:ـ)?)?([^()\n،,.]{0,40})/gu;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    const start = span.start + m.index + m[0].indexOf(m[1]);
+    const words = m[1].split(/\s+/);
+    const country = findCountryIn(m[2]) ?? findCountryIn(m[1]);
+    if (GENEVA.test(m[1])) return { city: found(words[0], start), country: found('CH', start, 0) };
+    if (!country) continue;
+    const city = countryFromName(m[1]) ? null : words[0];
+    return { city: city ? found(city, start) : null, country: found(country.code, start, 0) };
+  }
+  return null;
+}
+
+interface EventFacts {
+  dates: Found<{ from: string; to: string }> | null;
+  venue: Venue;
+  virtual: Found<true> | null;
+}
+
+function findEventFacts(
+  text: string, dates: FoundDate[], subject: Span | null, acronym: Found<string> | null,
+  name: Found<string> | null, language: Language | null, bodyEnd: number,
+): EventFacts {
+  const acronymRe = acronym ? acronymPattern(acronym.value) : null;
+  const mentionsEvent = (span: Span) => {
+    const part = text.slice(span.start, span.end);
+    if (acronymRe) { acronymRe.lastIndex = 0; if (acronymRe.test(part)) return true; }
+    return name ? part.includes(name.value) : false;
+  };
+  const inSubject = (d: Span) => subject !== null && d.start >= subject.start && d.end <= subject.end;
+  let best: { date: FoundDate; score: number; sentence: Span } | null = null;
+  for (const date of dates) {
+    if (hasDeadlineCue(text, date)) continue;
+    const sentence = sentenceAround(text, date.start);
+    const before = text.slice(sentence.start, date.start);
+    const onEvent = inSubject(date) || mentionsEvent(sentence);
+    if (!onEvent && (acronym || name || !HELD.test(before))) continue;
+    let score = (inSubject(date) ? 4 : 0) + (mentionsEvent(sentence) ? 3 : 0) + (HELD.test(before) ? 2 : 0);
+    if (date.to !== date.from) score += 1;
+    if (date.start > bodyEnd) score -= 3;
+    if (score >= 3 && (!best || score > best.score)) best = { date, score, sentence };
+  }
+  const places: Span[] = [];
+  if (best) places.push(best.sentence);
+  if (subject) places.push(subject);
+  if (acronymRe) {
+    acronymRe.lastIndex = 0;
+    for (let m = acronymRe.exec(text); m && m.index < bodyEnd && places.length < 8; m = acronymRe.exec(text)) {
+      const sentence = sentenceAround(text, m.index);
+      if (HELD.test(text.slice(sentence.start, sentence.end))) places.push(sentence);
+    }
+  }
+  let virtual: Found<true> | null = null;
+  let venue: Venue = { city: null, country: null };
+  for (const span of places) {
+    const part = text.slice(span.start, span.end);
+    const v = VIRTUAL.exec(part);
+    if (v && !virtual) virtual = found(true as const, span.start + v.index, v[0].length);
+    const here = venueIn(text, span, language);
+    if (here && (here.city || here.country)) { venue = here; break; }
+  }
+  if (virtual && !venue.city) venue = { city: null, country: null };
+  const dateFound = best ? { value: { from: best.date.from, to: best.date.to }, start: best.date.start, end: best.date.end } : null;
+  return { dates: dateFound, venue, virtual };
+}
+
+// ---------------------------------------------------------------- deadlines
+
+const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)';
+const CUE_BEFORE = new RegExp(
+  '(?:avant le|avant|au plus tard le|au plus tard|d\'ici au|d\'ici le|d\'ici à|d\'ici|jusqu\'au|date limite[^.\\n]{0,60}?|délai[^.\\n]{0,40}?'
+  + '|no later than|not later than|by|before|deadline[^.\\n]{0,60}?|until|prior to|on or before|latest by|at the latest on'
+  + '|antes del?|a más tardar el|a más tardar|hasta el|fecha límite[^.\\n]{0,60}?|plazo[^.\\n]{0,40}?'
+  + '|до|не позднее|не позже|крайний срок[^.\\n]{0,40}?|срок[^.\\n]{0,30}?'
+  + '|قبل|في موعد أقصاه|موعد أقصاه|بحلول|حتى|الموعد النهائي[^.\\n]{0,40}?'
+  + '|不迟于|截至|截止日期为|截止日期|截止|最迟于|最晚于|须于|请于|应于|于)'
+  + `\\s*[:：]?\\s*(?:(?:le|the|el|on|${WEEKDAY})[\\s,]*)*$`, 'iu');
+const CUE_AFTER = /^\s*(?:,\s*)?(?:au plus tard|at the latest|a más tardar|как можно|之前|以前|前|为止|截止)/iu;
+const MAX_WHAT = 160;
+
+/** "avant le 26 août 2024", "no later than 27 April 2005", "2024年8月26日之前": a date set for an action. */
+function hasDeadlineCue(text: string, d: Span): boolean {
+  const sentence = sentenceAround(text, d.start);
+  return CUE_BEFORE.test(text.slice(Math.max(sentence.start, d.start - 80), d.start)) || CUE_AFTER.test(text.slice(d.end, d.end + 20));
+}
+
+function clip(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').replace(/^[\s\-–•*\d.)]+/u, '').trim();
+  if (flat.length <= MAX_WHAT) return flat;
+  const cut = flat.slice(0, MAX_WHAT);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 80))}…`;
+}
+
+function findDeadlines(text: string, dates: FoundDate[], skip: Span[], letterDate: string | null): FoundDeadline[] {
+  const calendarLines = dates.filter((d) => {
+    const line = lineAround(text, d.start);
+    return /^[\s\-–•*]*$/.test(text.slice(line.start, d.start)) && /^\s*(?:\t|\s{2,}|:|–|—)\s*\S/u.test(text.slice(d.end, line.end));
+  });
+  const out = new Map<string, FoundDeadline>();
+  for (const d of dates) {
+    if (skip.some((s) => d.start < s.end && d.end > s.start)) continue;
+    if (letterDate && d.to < letterDate) continue;
+    const sentence = sentenceAround(text, d.start);
+    const before = text.slice(Math.max(sentence.start, d.start - 80), d.start);
+    let what: string | null = null;
+    if (calendarLines.length >= 2 && calendarLines.includes(d)) {
+      const line = lineAround(text, d.start);
+      what = clip(text.slice(d.end, line.end));
+    } else if (hasDeadlineCue(text, d)) {
+      const cue = CUE_BEFORE.exec(before);
+      const cueStart = cue ? d.start - before.length + cue.index : d.start;
+      what = clip(`${text.slice(sentence.start, cueStart)} ${text.slice(d.end, sentence.end)}`.replace(/\s*,\s*,/g, ','));
+    }
+    if (what !== null && !out.has(d.to)) out.set(d.to, { date: d.to, what, start: d.start, end: d.end });
+  }
+  return [...out.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+// ---------------------------------------------------------------- the whole letter
+
+export function extractLetter(raw: string): LetterExtraction {
+  const text = normalizeLetterText(raw);
+  const language = detectLanguage(text);
+  const dates = findDates(text);
+  const salutation = salutationIndex(text);
+  const headerEnd = salutation > 0 ? salutation : Math.min(text.length, 1500);
+  const bodyEnd = annexStart(text);
+  const subject = subjectSpan(text);
+
+  const reference = findReference(text, headerEnd);
+  const letterDate = findLetterDate(text, dates, headerEnd);
+  const contactEmail = findContactEmail(text, headerEnd);
+  const eventAcronym = findAcronym(text, subject, bodyEnd);
+  const eventName = findEventName(text, eventAcronym, subject);
+  const facts = findEventFacts(text, letterDate ? dates.filter((d) => d.start !== letterDate.start) : dates,
+    subject, eventAcronym, eventName, language, bodyEnd);
+  const skip: Span[] = [letterDate, facts.dates].filter((s): s is Found<never> => s !== null);
+  const deadlines = findDeadlines(text, dates, skip, letterDate?.value ?? null);
+
+  return {
+    text,
+    language,
+    reference,
+    letterDate,
+    eventName,
+    eventAcronym,
+    eventAcronymEnglish: eventAcronym ? englishAcronym(eventAcronym.value) : null,
+    venueCity: facts.venue.city,
+    venueCountry: facts.venue.country,
+    virtual: facts.virtual,
+    eventDates: facts.dates,
+    deadlines,
+    contactEmail,
+  };
+}

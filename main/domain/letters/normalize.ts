@@ -1,0 +1,20 @@
+// The letter's text as the extraction reads it and the review screen shows it: one form of each character
+// (NFKC turns full-width digits and Arabic presentation forms into plain ones), Arabic-Indic digits as
+// 0–9, plain spaces and line ends, and the marks of Markdown copies ("**", "[text](#)") gone.
+
+const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+export function normalizeLetterText(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(ARABIC_INDIC, (digit) => String(digit.charCodeAt(0) & 0xf))
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f\u2000-\u200a]/g, ' ')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]/g, '')
+    .replace(/\[([^\]\n]{0,300})\]\((?:[^)\s]{0,500})\)/g, '$1')
+    .replace(/<(https?:\/\/[^>\s]{1,500})>/g, '$1')
+    .replace(/\*\*|__/g, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
