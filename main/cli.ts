@@ -1,10 +1,16 @@
 // npm run --silent cli -- <command>: the same handlers as the app, for scripts and quick checks.
 import { promises as fs, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Channel, Input, Output } from './api/contract';
 import { dispatch } from './api/dispatch';
 import type { Context } from './api/channel';
 import { resolveDataDir } from './data-dir';
+import { LIMITS } from './domain/enums';
+import { extractLetter, parsedLetter } from './domain/letters/extract';
+import type { LetterProposal } from './domain/letters/proposal';
+import { letterFiles } from './letters/letter-files';
+import { readLetter } from './letters/read-letter';
 import { AppError } from './errors';
 import { createTranslator, supportedLanguage } from './i18n';
 import { Store } from './store/store';
@@ -20,6 +26,9 @@ const USAGE = `delegation-desk ${version}
   events list [--json]                   list events
   events add --name N --acronym A --kind K --start YYYY-MM-DD --end YYYY-MM-DD [--city C] [--country ISO2]
   events show --event ID|ACRONYM [--json]  an event's delegation and its balance
+  parse-letter FILE                      what an ITU letter says, as JSON (writes nothing)
+  import-letter FILE... [--json]         records each letter with its event and deadlines; prints the ids
+  invitations list [--event ID|ACRONYM] [--json]  the letters recorded
 options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
 
 class UsageError extends Error {}
@@ -43,6 +52,7 @@ async function withStore<T>(dataDir: string, readOnly: boolean, run: (context: C
     store,
     host: { version, shell: 'web', openExternal: async () => false },
     now: () => new Date(),
+    letters: letterFiles,
   };
   try {
     return await run(context);
@@ -74,8 +84,18 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? EXIT.ok : EXIT.usage;
   }
+  if (positionals[0] === 'parse-letter') {
+    if (positionals.length !== 2) throw new UsageError(USAGE);
+    const letter = await readLetter(await readInputFile(positionals[1]), positionals[1]);
+    console.log(JSON.stringify(parsedLetter(extractLetter(letter.text)), null, 2));
+    return EXIT.ok;
+  }
   const dataDir = resolveDataDir(values['data-dir']);
   if (!dataDir) throw new UsageError(t('cli.dataDirRequired'));
+  if (positionals[0] === 'import-letter') {
+    if (positionals.length < 2) throw new UsageError(USAGE);
+    return withStore(dataDir, false, (context) => importLetters(context, positionals.slice(1), values.json));
+  }
 
   switch (command) {
     case 'check':
@@ -108,6 +128,14 @@ async function run(argv: string[]): Promise<number> {
         console.log(values.json ? JSON.stringify(delegation, null, 2) : describeDelegation(delegation));
         return EXIT.ok;
       });
+    case 'invitations list':
+      return withStore(dataDir, true, async (context) => {
+        const eventId = values.event ? await resolveEvent(context, values.event) : undefined;
+        const letters = await call(context, 'invitations:list', eventId ? { eventId } : {});
+        if (values.json) console.log(JSON.stringify(letters, null, 2));
+        else for (const l of letters) console.log([l.id, l.reference || l.fileName, l.letterDate ?? '', l.eventAcronym || l.eventName, l.replyStatus, l.replyBy ?? ''].join('\t'));
+        return EXIT.ok;
+      });
     default:
       throw new UsageError(`${t('cli.unknownCommand', { command })}\n${USAGE}`);
   }
@@ -131,6 +159,65 @@ async function check(dataDir: string): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+async function readInputFile(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch {
+    throw new AppError('cli.fileNotReadable', { file });
+  }
+}
+
+/**
+ * Records each letter as the review screen proposes it: the matching event linked (or a new one when the
+ * letter gives its name and dates), every deadline kept. A file that fails is said and the others go on.
+ */
+async function importLetters(context: Context, files: string[], json: boolean | undefined): Promise<number> {
+  const results: { file: string; invitationId: string | null; eventId: string | null; deadlines: number; duplicate: boolean }[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const reading = await call(context, 'letters:read', { fileName: path.basename(file), content: (await readInputFile(file)).toString('base64') });
+      if (reading.duplicate) {
+        await call(context, 'letters:discard', { draftId: reading.draftId });
+        console.error(`${file}: ${t('letters.duplicate', { reference: reading.duplicate.reference || reading.duplicate.fileName })}`);
+        results.push({ file, invitationId: reading.duplicate.id, eventId: null, deadlines: 0, duplicate: true });
+        continue;
+      }
+      const { proposal } = reading;
+      const saved = await call(context, 'letters:confirm', {
+        draftId: reading.draftId,
+        invitation: { ...nonNull(proposal.invitation) },
+        event: eventChoiceOf(proposal),
+        deadlines: proposal.deadlines.map(({ date, what, kind }) => ({ date, what, kind })),
+      });
+      results.push({ file, invitationId: saved.invitationId, eventId: saved.eventId, deadlines: saved.deadlineIds.length, duplicate: false });
+    } catch (error) {
+      failed += 1;
+      console.error(`${file}: ${error instanceof AppError ? describe(error) : t('errors.unexpected')}`);
+    }
+  }
+  if (json) console.log(JSON.stringify(results, null, 2));
+  else for (const r of results) console.log([r.invitationId, r.eventId ?? '-', r.file].join('\t'));
+  return failed > 0 ? EXIT.refused : EXIT.ok;
+}
+
+function nonNull<T extends object>(values: T): { [K in keyof T]: Exclude<T[K], null> | undefined } {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? undefined])) as never;
+}
+
+function eventChoiceOf(proposal: LetterProposal): Input<'letters:confirm'>['event'] {
+  const [match] = proposal.matches;
+  if (match) return { link: match.id };
+  const { event } = proposal;
+  if (!event.name || !event.startDate || !event.endDate) return null;
+  return {
+    create: {
+      name: event.name.slice(0, LIMITS.name), acronym: event.acronym ?? '', kind: event.kind,
+      city: event.city ?? '', country: event.country ?? undefined, startDate: event.startDate, endDate: event.endDate, modality: event.modality,
+    },
+  };
 }
 
 /** --event takes an event's id or its acronym (any case), as the user knows it. */

@@ -7,6 +7,7 @@ import { call, onPush, onWarnings } from './api';
 import { DataBanner } from './components/DataBanner';
 import { useAnnounceError } from './components/forms';
 import { StatusProvider, useStatus } from './components/Status';
+import { LetterImportProvider } from './features/letters/import-queue';
 import { useMutation } from './data';
 import { messageKey } from './i18n';
 
@@ -14,6 +15,7 @@ const NAV = [
   { to: '/', key: 'nav.dashboard' },
   { to: '/events', key: 'nav.events' },
   { to: '/people', key: 'nav.people' },
+  { to: '/letters', key: 'nav.letters' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;
 
@@ -89,54 +91,56 @@ export function Shell() {
 
   return (
     <StatusProvider>
-      <WarningAnnouncer />
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        {t('app.skipToContent')}
-      </a>
-      <div className="layout">
-        <aside className="sidebar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              DD
-            </span>
-            <div>
-              <strong>{t('app.name')}</strong>
-              <small>{t('app.tagline')}</small>
+      <LetterImportProvider>
+        <WarningAnnouncer />
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          {t('app.skipToContent')}
+        </a>
+        <div className="layout">
+          <aside className="sidebar">
+            <div className="brand">
+              <span className="brand-mark" aria-hidden="true">
+                DD
+              </span>
+              <div>
+                <strong>{t('app.name')}</strong>
+                <small>{t('app.tagline')}</small>
+              </div>
             </div>
-          </div>
-          <nav aria-label={t('app.mainNavigation')}>
-            <ul>
-              {NAV.map((item) => (
-                <li key={item.to}>
-                  <Link to={item.to} activeOptions={{ exact: item.to === '/' }} activeProps={{ 'aria-current': 'page' }}>
-                    {t(item.key)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <LanguageSwitcher />
-        </aside>
-        <main id="main" tabIndex={-1}>
-          <DataBanner />
-          {notOpened && (
-            <div className="notice" role="status">
-              <p dir="auto">{t('external.notOpened', { url: notOpened })}</p>
-              <button type="button" onClick={() => setNotOpened(undefined)}>
-                {t('common.dismiss')}
-              </button>
-            </div>
-          )}
-          <Outlet />
-        </main>
-      </div>
+            <nav aria-label={t('app.mainNavigation')}>
+              <ul>
+                {NAV.map((item) => (
+                  <li key={item.to}>
+                    <Link to={item.to} activeOptions={{ exact: item.to === '/' }} activeProps={{ 'aria-current': 'page' }}>
+                      {t(item.key)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <LanguageSwitcher />
+          </aside>
+          <main id="main" tabIndex={-1}>
+            <DataBanner />
+            {notOpened && (
+              <div className="notice" role="status">
+                <p dir="auto">{t('external.notOpened', { url: notOpened })}</p>
+                <button type="button" onClick={() => setNotOpened(undefined)}>
+                  {t('common.dismiss')}
+                </button>
+              </div>
+            )}
+            <Outlet />
+          </main>
+        </div>
+      </LetterImportProvider>
     </StatusProvider>
   );
 }

@@ -21,6 +21,9 @@ const DEPENDS: Partial<Record<Channel, (write: Write, input: Record<string, unkn
     w.name === 'settings',
   'app:totals': (w) => w.name === 'events' || w.name === 'people',
   'settings:get': (w) => w.name === 'settings',
+  'invitations:list': (w) => w.name === 'invitations' || w.name === 'events' || w.name === 'deadlines',
+  'invitations:get': (w, input) => w.name === 'invitations' && w.id === input?.id,
+  'deadlines:list': (w) => w.name === 'deadlines' || w.name === 'events',
   'profile:get': (w) => w.name === 'profile',
 };
 

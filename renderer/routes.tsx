@@ -18,6 +18,8 @@ const EventPage = lazyRouteComponent(() => import('./features/events/EventPage')
 const EventForm = lazyRouteComponent(() => import('./features/events/EventForm'), 'EventForm');
 const PeopleList = lazyRouteComponent(() => import('./features/people/PeopleList'), 'PeopleList');
 const PersonForm = lazyRouteComponent(() => import('./features/people/PersonForm'), 'PersonForm');
+const LettersPage = lazyRouteComponent(() => import('./features/letters/LettersPage'), 'LettersPage');
+const ReviewPage = lazyRouteComponent(() => import('./features/letters/ReviewPage'), 'ReviewPage');
 const SettingsPage = lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
 /** A value of the address's search part, kept only when it is one of the allowed ones. */
@@ -76,9 +78,17 @@ const person = createRoute({
     return <PersonForm id={person.useParams().personId} />;
   },
 });
+const letters = createRoute({ getParentRoute: () => root, path: '/letters', component: LettersPage });
+const review = createRoute({
+  getParentRoute: () => root,
+  path: '/letters/review/$draftId',
+  component: function ReviewRoute() {
+    return <ReviewPage draftId={review.useParams().draftId} />;
+  },
+});
 const settings = createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage });
 
-const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, people, newPerson, person, settings]);
+const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, people, newPerson, person, letters, review, settings]);
 
 export function createAppRouter() {
   return createRouter({

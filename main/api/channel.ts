@@ -2,6 +2,7 @@
 // handler, whose return type is the channel's output. Handlers read through a read-only view and
 // change data only inside a transaction.
 import type { z } from 'zod';
+import type { LetterFormat } from '../domain/enums';
 import type { Patch } from '../domain/fields';
 import type { FieldsOf, Records } from '../store/collections';
 import type { NewRecord, ReadView, Tx } from '../store/model';
@@ -14,12 +15,24 @@ export interface Host {
   shell: 'electron' | 'web';
   /** Opens an http(s) address in the user's browser; false where this host cannot. */
   openExternal(url: string): Promise<boolean>;
+  /** Opens a file of the data folder (an original letter) with the system's program; absent where it cannot. */
+  openPath?(file: string): Promise<boolean>;
+}
+
+/** Letter files, done by Node (read, fingerprint, keep the original): given to the channels so that they stay free of Node. */
+export interface LetterFiles {
+  read(bytes: Uint8Array, fileName: string): Promise<{ text: string; format: LetterFormat; attachments: string[] }>;
+  fingerprint(text: string): string;
+  save(dataDir: string, bytes: Uint8Array, format: LetterFormat): Promise<string>;
+  remove(dataDir: string, name: string): Promise<void>;
+  pathOf(dataDir: string, name: string): string | null;
 }
 
 export interface Context {
   store: DataStore;
   host: Host;
   now: () => Date;
+  letters: LetterFiles;
 }
 
 /** What one call's handler gets. */

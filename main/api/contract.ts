@@ -16,5 +16,6 @@ export type Result<T> = { ok: true; value: T; warnings?: Warning[] } | { ok: fal
 export type { AppStatus } from './channels/app';
 export type { Delegation, DelegationMember } from './channels/delegation';
 export type { EventSummary } from './channels/events';
+export type { DeadlineSummary, InvitationSummary, LetterReading } from './channels/letters';
 export type { PersonMatch, PersonSearch, PersonSummary } from './channels/people';
 export type { Warning };

@@ -6,7 +6,7 @@ export const PUSH_MESSAGES = ['app:navigate', 'data:changed'] as const;
 export type PushMessage = (typeof PUSH_MESSAGES)[number];
 
 /** The screens the desktop menu opens: routes of the renderer's router (its type check proves it). */
-export const MENU_ROUTES = ['/', '/events', '/events/new', '/people', '/people/new', '/settings'] as const;
+export const MENU_ROUTES = ['/', '/events', '/events/new', '/people', '/people/new', '/letters', '/settings'] as const;
 export type MenuRoute = (typeof MENU_ROUTES)[number];
 
 export interface PushPayloads {

@@ -2,6 +2,7 @@
 import { appChannels } from './channels/app';
 import { delegationChannels } from './channels/delegation';
 import { eventChannels } from './channels/events';
+import { letterChannels } from './channels/letters';
 import { peopleChannels } from './channels/people';
 import { settingsChannels } from './channels/settings';
 
@@ -11,6 +12,7 @@ export const channels = {
   ...eventChannels,
   ...peopleChannels,
   ...delegationChannels,
+  ...letterChannels,
 };
 
 export type Channels = typeof channels;

@@ -22,7 +22,15 @@ export const REGISTRATION_STATUSES = [
   'notStarted', 'requested', 'approvedByFocalPoint', 'confirmed', 'cancelled',
 ] as const;
 
-export const LIMITS = { name: 200, text: 500, notes: 10_000, email: 254, phone: 40, url: 2_000 } as const;
+/** Who at ITU sent a letter: the General Secretariat or a Bureau. */
+export const SENDERS = ['SG', 'BDT', 'TSB', 'BR', 'other'] as const;
+export const REPLY_STATUSES = ['toDo', 'replied', 'notNeeded'] as const;
+export const LETTER_FORMATS = ['txt', 'docx', 'pdf', 'eml'] as const;
+export const DEADLINE_KINDS = [
+  'reply', 'registration', 'contribution', 'nomination', 'visa', 'fellowship', 'credentials', 'other',
+] as const;
+
+export const LIMITS = { name: 200, text: 500, reference: 120, fileName: 255, notes: 10_000, email: 254, phone: 40, url: 2_000, letterBytes: 20 * 2 ** 20 } as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -31,3 +39,7 @@ export type Role = (typeof ROLES)[number];
 export type Gender = (typeof GENDERS)[number];
 export type Attendance = (typeof ATTENDANCES)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type Sender = (typeof SENDERS)[number];
+export type ReplyStatus = (typeof REPLY_STATUSES)[number];
+export type LetterFormat = (typeof LETTER_FORMATS)[number];
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

@@ -108,6 +108,22 @@ export function reference(): Field<string, 'required'> {
   return field('required', isRecordId, recordId, undefined, true);
 }
 
+/** The id of a record of another collection, set at creation, that may be absent (a letter with no event yet). */
+export function optionalReference(): Field<string, 'optional'> {
+  return field('optional', isRecordId, recordId, undefined, true);
+}
+
+/** Yes or no. */
+export function flag(fallback = false): Field<boolean, 'defaulted'> {
+  return field('defaulted', (v) => typeof v === 'boolean', z.boolean({ error: 'errors.invalid' }), fallback);
+}
+
+/** A fingerprint: lowercase hexadecimal of a fixed length (sha-256: 64). */
+export function hexDigest(length: number): Field<string, 'defaulted'> {
+  const pattern = new RegExp(`^(?:[0-9a-f]{${length}})?$`);
+  return field('defaulted', (v) => typeof v === 'string' && pattern.test(v), z.string().regex(pattern, { error: 'errors.invalid' }), '');
+}
+
 // ---- Types derived from a declaration ----
 
 type ValueOf<F> = F extends Field<infer T, Presence, unknown> ? T : never;

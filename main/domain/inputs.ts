@@ -1,7 +1,10 @@
 // What a user may submit, derived from the field declarations in ./model.ts: one declaration per field.
 import { z } from 'zod';
 import { createSchema, patchSchema, recordId } from './fields';
-import { LIMITS, eventFields, participationFields, personFields, profileFields, settingsFields } from './model';
+import { DEADLINE_KINDS, REPLY_STATUSES } from './enums';
+import {
+  LIMITS, deadlineFields, eventFields, invitationFields, participationFields, personFields, profileFields, settingsFields,
+} from './model';
 
 export const idInput = z.object({ id: recordId });
 const withId = <T extends z.ZodType>(patch: T) => z.intersection(idInput, patch);
@@ -16,6 +19,35 @@ export const profilePatchInput = patchSchema(profileFields);
 export const settingsPatchInput = patchSchema(settingsFields);
 
 export const externalUrlInput = z.object({ url: z.string().max(LIMITS.url) });
+
+// What the user confirms: the invitation's own fields (the file's are the draft's), the event to link
+// or create (or none yet), and the deadlines kept.
+export const letterReviewInput = z.object({
+  invitation: z.object({
+    reference: invitationFields.reference.input.optional(),
+    letterDate: invitationFields.letterDate.input.nullish(),
+    sender: invitationFields.sender.input.nullish(),
+    subject: invitationFields.subject.input.optional(),
+    language: invitationFields.language.input.nullish(),
+    addressees: invitationFields.addressees.input.optional(),
+    contactEmail: invitationFields.contactEmail.input.optional(),
+    replyStatus: z.enum(REPLY_STATUSES).optional(),
+    replyBy: invitationFields.replyBy.input.nullish(),
+    notes: invitationFields.notes.input.optional(),
+  }),
+  event: z.union([
+    z.object({ link: recordId }),
+    z.object({ create: createSchema(eventFields) }),
+    z.null(),
+  ]),
+  deadlines: z.array(z.object({
+    date: deadlineFields.date.input,
+    what: deadlineFields.what.input,
+    kind: z.enum(DEADLINE_KINDS).optional(),
+  })).max(200),
+});
+export const letterConfirmInput = z.intersection(z.object({ draftId: z.string().uuid() }), letterReviewInput);
+export type LetterReviewInput = z.input<typeof letterReviewInput>;
 
 export type EventInput = z.input<typeof eventInput>;
 export type PersonInput = z.input<typeof personInput>;

@@ -1,10 +1,11 @@
 // The data model: each collection's fields, declared once (see ./fields.ts for what derives from them).
 import {
-  choice, country, date, email, integer, optionalChoice, reference, requiredText, text, webAddress,
-  type Fields, type ValuesOf,
+  choice, country, date, email, flag, hexDigest, integer, optionalChoice, optionalReference, reference, requiredText,
+  text, webAddress, type Fields, type ValuesOf,
 } from './fields';
 import {
-  ATTENDANCES, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LIMITS, MODALITIES, REGISTRATION_STATUSES, ROLES,
+  ATTENDANCES, DEADLINE_KINDS, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LETTER_FORMATS, LIMITS, MODALITIES,
+  REGISTRATION_STATUSES, REPLY_STATUSES, ROLES, SENDERS,
 } from './enums';
 
 export * from './enums';
@@ -63,6 +64,40 @@ export const participationFields = {
   registrationStatus: choice(REGISTRATION_STATUSES, 'notStarted'),
 } satisfies Fields;
 
+/** An ITU letter received: what it says, its event, the reply it asks for, and its original file. */
+export const invitationFields = {
+  reference: text(LIMITS.reference),
+  letterDate: date(),
+  sender: optionalChoice(SENDERS),
+  subject: text(LIMITS.text),
+  language: optionalChoice(LANGUAGES),
+  addressees: text(LIMITS.text),
+  contactEmail: email(LIMITS.email),
+  eventId: optionalReference(),
+  replyStatus: choice(REPLY_STATUSES, 'toDo'),
+  replyBy: date(),
+  notes: text(LIMITS.notes),
+  /** The file's name as the user had it. */
+  fileName: text(LIMITS.fileName),
+  /** Its copy under the data folder's attachments/ (a generated name). */
+  attachment: text(LIMITS.fileName),
+  format: optionalChoice(LETTER_FORMATS),
+  /** sha-256 of the letter's text: the same letter imported twice is recognised. */
+  contentHash: hexDigest(64),
+} satisfies Fields;
+
+/** A date by which something must be done, for an event, often set by a letter. */
+export const deadlineFields = {
+  eventId: optionalReference(),
+  invitationId: optionalReference(),
+  date: date({ required: true }),
+  what: requiredText(LIMITS.text),
+  kind: choice(DEADLINE_KINDS, 'other'),
+  /** Where it comes from, as the user reads it: "CL-24/44". */
+  source: text(LIMITS.reference),
+  done: flag(false),
+} satisfies Fields;
+
 export const profileFields = {
   country: country(),
   administration: text(LIMITS.text),
@@ -80,5 +115,7 @@ export const settingsFields = {
 export type DelegationEvent = ValuesOf<typeof eventFields> & RecordMeta;
 export type Person = ValuesOf<typeof personFields> & RecordMeta;
 export type Participation = ValuesOf<typeof participationFields> & RecordMeta;
+export type Invitation = ValuesOf<typeof invitationFields> & RecordMeta;
+export type Deadline = ValuesOf<typeof deadlineFields> & RecordMeta;
 export type Profile = ValuesOf<typeof profileFields> & SingletonMeta;
 export type Settings = ValuesOf<typeof settingsFields> & SingletonMeta;

@@ -4,6 +4,7 @@ import { app, dialog, Menu, powerMonitor, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import type { Context } from '../api/channel';
 import { resolveDataDir } from '../data-dir';
+import { letterFiles } from '../letters/letter-files';
 import { AppError } from '../errors';
 import { createTranslator, supportedLanguage } from '../i18n';
 import { Store } from '../store/store';
@@ -12,7 +13,7 @@ import { registerAppScheme, serveBundle } from './app-protocol';
 import { isFromWindow, registerIpc } from './ipc';
 import { flushOnQuit, forwardChanges } from './lifecycle';
 import { buildMenu } from './menu';
-import { installSecurityGuards, openExternal } from './security';
+import { installSecurityGuards, openExternal, openPath } from './security';
 import { createMainWindow } from './window';
 
 export interface DesktopPaths {
@@ -74,7 +75,7 @@ export function runDesktopApp(paths: DesktopPaths): Promise<void> {
     }
     store = opened;
     opened.startPeriodicBackups();
-    const context: Context = { store: opened, host: { version, shell: 'electron', openExternal }, now: () => new Date() };
+    const context: Context = { store: opened, host: { version, shell: 'electron', openExternal, openPath }, now: () => new Date(), letters: letterFiles };
     registerIpc(context, (event) => isFromWindow(event, mainWindow), (channel) => {
       if (channel === 'settings:update') applyMenu(dataDir);
     });

@@ -23,6 +23,7 @@ export function buildMenu(t: TFunction, { window, dataDir, version }: MenuAction
       submenu: [
         { label: t('nav.events'), accelerator: 'CmdOrCtrl+1', click: () => navigate('/events') },
         { label: t('nav.people'), accelerator: 'CmdOrCtrl+2', click: () => navigate('/people') },
+        { label: t('nav.letters'), accelerator: 'CmdOrCtrl+3', click: () => navigate('/letters') },
         { label: t('nav.settings'), accelerator: 'CmdOrCtrl+,', click: () => navigate('/settings') },
         { type: 'separator' },
         { label: t('menu.openDataFolder'), click: () => void shell.openPath(dataDir) },

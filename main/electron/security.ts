@@ -3,6 +3,11 @@ import { isWebAddress } from '../api/channels/app';
 import { isAppPage } from '../app-page';
 
 /** A web link (http or https, parsed) goes to the system browser, as parsed; anything else nowhere. */
+/** Opens a file the app keeps (an original letter) with the system's program; main chose the path. */
+export async function openPath(file: string): Promise<boolean> {
+  return (await shell.openPath(file)) === '';
+}
+
 export async function openExternal(url: string): Promise<boolean> {
   if (!isWebAddress(url)) return false;
   await shell.openExternal(new URL(url).href);

@@ -3,8 +3,8 @@
 import type { FieldIssue } from '../errors';
 import type { Fields } from '../domain/fields';
 import {
-  eventFields, participationFields, personFields, profileFields, settingsFields,
-  type DelegationEvent, type Participation, type Person, type Profile, type Settings,
+  deadlineFields, eventFields, invitationFields, participationFields, personFields, profileFields, settingsFields,
+  type Deadline, type DelegationEvent, type Invitation, type Participation, type Person, type Profile, type Settings,
 } from '../domain/model';
 import { fold } from '../domain/text';
 
@@ -32,6 +32,8 @@ export interface Records {
   events: DelegationEvent;
   people: Person;
   participations: Participation;
+  invitations: Invitation;
+  deadlines: Deadline;
 }
 export type CollectionName = keyof Records;
 
@@ -71,6 +73,17 @@ export const collections: { [C in CollectionName]: CollectionDef<Records[C]> } =
       },
     ],
   }),
+  invitations: define<Invitation>({
+    fields: invitationFields,
+    indexes: ['eventId', 'contentHash'],
+    references: { eventId: 'events' },
+    unique: [{ key: (i) => i.contentHash || null, level: 'error', code: 'errors.letterAlreadyImported' }],
+  }),
+  deadlines: define<Deadline>({
+    fields: deadlineFields,
+    indexes: ['eventId', 'invitationId'],
+    references: { eventId: 'events', invitationId: 'invitations' },
+  }),
 };
 
 export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
@@ -89,6 +102,8 @@ export interface FieldsOf {
   events: typeof eventFields;
   people: typeof personFields;
   participations: typeof participationFields;
+  invitations: typeof invitationFields;
+  deadlines: typeof deadlineFields;
   profile: typeof profileFields;
   settings: typeof settingsFields;
 }

@@ -284,7 +284,8 @@ export class Transaction {
     const issues = table.def.check?.(record) ?? [];
     if (issues.length > 0) throw new AppError('errors.validation', {}, issues);
     for (const [field, target] of Object.entries(table.def.references ?? {})) {
-      const id = fieldOf(record, field) as string;
+      const id = fieldOf(record, field) as string | undefined;
+      if (id === undefined) continue;
       const parent = this.model.tables[target as CollectionName].find(id);
       if (!parent || parent.deletedAt) throw new AppError('errors.notFound', { field });
     }

@@ -13,6 +13,21 @@ export function browserCommand(url: string, platform: NodeJS.Platform = process.
   return { command: 'xdg-open', args: [url], options };
 }
 
+/** Opens a file of the data folder (an original letter) with the system's program for it; false if none. */
+export function openWithSystem(file: string): Promise<boolean> {
+  const { command, args, options } = browserCommand(file);
+  return new Promise((resolve) => {
+    try {
+      const child = spawn(command, args, options);
+      child.on('error', () => resolve(false));
+      child.on('exit', (code) => resolve(code === 0));
+      child.unref();
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
 /**
  * Opens the address unless DELEGATION_DESK_NO_BROWSER=1. Where there is no opener, or it fails (a
  * server without a desktop), calls `cannotOpen` (the printed address is then enough): never throws.

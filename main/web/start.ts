@@ -8,7 +8,8 @@ import { AppError } from '../errors';
 import { createTranslator, supportedLanguage } from '../i18n';
 import { Store } from '../store/store';
 import { version } from '../version';
-import { openInBrowser } from './open-browser';
+import { letterFiles } from '../letters/letter-files';
+import { openInBrowser, openWithSystem } from './open-browser';
 import { startWebServer } from './server';
 
 const t = createTranslator(supportedLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG));
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const store = await Store.open(dataDir, { kind: 'web' });
   store.startPeriodicBackups();
   const server = await startWebServer({
-    context: { store, host: { version, shell: 'web', openExternal: async () => false }, now: () => new Date() },
+    context: { store, host: { version, shell: 'web', openExternal: async () => false, openPath: openWithSystem }, now: () => new Date(), letters: letterFiles },
     rendererDir: path.resolve(here, '../../dist/renderer'),
     port,
   });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../main/api/dispatch';
 import type { Context } from '../../main/api/channel';
+import { letterFiles } from '../../main/letters/letter-files';
 import { DATA_FILE } from '../../main/store/schema';
 import { Store } from '../../main/store/store';
 import { LARGE, XLARGE, database, type Size } from './large-file';
@@ -49,7 +50,7 @@ async function measure(size: Size, suffix: '' | '.xlarge') {
     report(suffix ? `load${suffix}` : 'load.large', `open, check and index (${what})`, await median(async () => (await Store.open(dir)).close()), 'ms');
 
     const store = await Store.open(dir);
-    const context: Context = { store, host, now: () => new Date() };
+    const context: Context = { store, host, now: () => new Date(), letters: letterFiles };
     const people = store.view().people.list();
     let n = 0;
     const saves = await timings(SAVES, () => dispatch('people:update', { id: people[n % people.length].id, familyName: `Family-${n++}` }, context));

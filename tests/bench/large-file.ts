@@ -52,8 +52,19 @@ export function database(SIZE: Size): { data: Database; largestEventId: string }
     seen.add(event.id + person.id);
     participations.push({ ...meta(), eventId: event.id, personId: person.id, role: pick(ROLES), attendance: 'inPerson', registrationStatus: 'confirmed' });
   }
+  // Two letters per event, each with a few deadlines (as a year of ITU circulars gives).
+  const invitations: Database['invitations'] = events.flatMap((event, i) => [0, 1].map((n) => ({
+    ...meta(), reference: `CL-${24 + n}/${i}`, letterDate: event.startDate, subject: `Invitation ${event.name}`,
+    addressees: '', contactEmail: 'meetings@itu.int', eventId: event.id, replyStatus: 'toDo' as const, replyBy: event.startDate,
+    notes: '', fileName: `CL-${24 + n}-${i}.pdf`, attachment: `${randomUUID()}.pdf`, format: 'pdf' as const,
+    contentHash: randomUUID().replace(/-/g, '').padEnd(64, '0'),
+  })));
+  const deadlines: Database['deadlines'] = invitations.flatMap((letter) => [0, 1, 2].map((n) => ({
+    ...meta(), eventId: letter.eventId, invitationId: letter.id, date: letter.letterDate!, what: `Step ${n}`,
+    kind: 'other' as const, source: letter.reference, done: false,
+  })));
   return {
-    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en' }, settings: { youthMaxAge: 29 }, events, people, participations },
+    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en' }, settings: { youthMaxAge: 29 }, events, people, participations, invitations, deadlines },
     largestEventId: largest.id,
   };
 }

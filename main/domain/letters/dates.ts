@@ -49,7 +49,7 @@ const RANGE_TWO_MONTHS = new RegExp(
   `${NOT_AFTER_DIGIT}${DAY}${NOTE}${OF}${MONTH}\\.?(?:${OF_YEAR}${YEAR})?${TO}${DAY}${NOTE}${OF}${MONTH}\\.?${OF_YEAR}${YEAR}`, 'giu');
 const SINGLE = new RegExp(`${NOT_AFTER_DIGIT}${DAY}${OF}${MONTH}\\.?${OF_YEAR}${YEAR}`, 'giu');
 const MONTH_FIRST = new RegExp(`(?<![\\p{L}])${MONTH}\\.?\\s*${DAY}(?:${TO}${DAY})?\\s*,\\s*${YEAR}`, 'giu');
-const CHINESE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(?:至|到|~|－|—|-|–)\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)?/gu;
+const CHINESE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日(?=\s*[至到~－—\-–])|日|(?=\s*[至到~－—\-–]))(?:\s*(?:至|到|~|－|—|-|–)\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日)?/gu;
 const NUMERIC = /(?<![\d.\/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d])/gu;
 const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])/gu;
 
@@ -68,11 +68,15 @@ type Reader = (m: RegExpExecArray) => [string | null, string | null];
 
 const READERS: [RegExp, Reader][] = [
   [RANGE_TWO_MONTHS, (m) => {
-    const endYear = m[8];
-    const startYear = m[4] ?? (monthOf(m[2]) > monthOf(m[6]) ? String(Number(endYear) - 1) : endYear);
-    return [iso(startYear, monthOf(m[2]), m[1]), iso(endYear, monthOf(m[6]), m[5])];
+    const endYear = m[6];
+    const startYear = m[3] ?? (monthOf(m[2]) > monthOf(m[5]) ? String(Number(endYear) - 1) : endYear);
+    return [iso(startYear, monthOf(m[2]), m[1]), iso(endYear, monthOf(m[5]), m[4])];
   }],
-  [RANGE_SAME_MONTH, (m) => [iso(m[4], monthOf(m[3]), m[1]), iso(m[4], monthOf(m[3]), m[2])]],
+  // Arabic pages sometimes print a range the other way round ("12-8 نوفمبر 2021" for 8–12): a span is read lowest first.
+  [RANGE_SAME_MONTH, (m) => {
+    const [a, b] = [Number(m[1]), Number(m[2])].sort((x, y) => x - y);
+    return [iso(m[4], monthOf(m[3]), a), iso(m[4], monthOf(m[3]), b)];
+  }],
   [CHINESE, (m) => {
     const from = iso(m[1], Number(m[2]), m[3]);
     if (!m[6]) return [from, from];

@@ -2,10 +2,11 @@
 // deadlines and contact. Pure and fast (no I/O). A field the letter does not give is null, never a guess,
 // and each value keeps the span of text it came from, so the review screen can show it.
 import type { CountryCode } from '../countries';
-import type { Language } from '../enums';
+import type { Language, Sender } from '../enums';
 import { englishAcronym, NOT_EVENTS } from './acronyms';
 import { countryFromName, findCountryIn } from './countries';
 import { findDates, type FoundDate } from './dates';
+import { senderOf } from './classify';
 import { annexStart, lineAround, salutationIndex, sentenceAround, subjectSpan, type Span } from './layout';
 import { normalizeLetterText } from './normalize';
 
@@ -24,7 +25,10 @@ export interface LetterExtraction {
   /** The normalised text every span points into. */
   text: string;
   language: Language | null;
+  sender: Sender | null;
   reference: Found<string> | null;
+  subject: Found<string> | null;
+  addressees: Found<string> | null;
   letterDate: Found<string> | null;
   eventName: Found<string> | null;
   eventAcronym: Found<string> | null;
@@ -98,8 +102,10 @@ const CODED_REFERENCES = [
   /(?:Administrative [Cc]ircular|Circulaire administrative|Circular administrativa)\s+CA\/\d{1,4}/u,
   /(?<![\p{L}\d])(?:CL|DM|CA|CR|BR|AC|CACE)-?\s?\d{2,4}\/[A-Z0-9]{1,6}(?:\/[A-Z]{1,6})?(?![\d\p{L}])/u,
   /(?<![\p{L}\d])(?:DM|CL)-\d{2,4}(?![\d/])/u,
+  /(?<![\p{L}\d])(?:CR|CA|CL|BR|DM)\/\d{1,4}号?(?:通函)?/u,
+  /(?:Циркуляр|Коллективное письмо|Циркулярное письмо)\s+\d{1,4}(?:\/\d{1,4})?(?:\s+(?:БСЭ|БРЭ|БР))?/u,
 ];
-const REFERENCE_LABEL = /(?:^|\n|\s|\d|\p{Ll})(Ref(?:erence)?\.?|Réf(?:érence)?\.?|Nuestra ref(?:erencia)?\.?|Ref\.|Ссылка|Исх\.|Наш исх\.|文号|编号|参考|المرجع|الإشارة)\s*[:：]?\s*/gu;
+const REFERENCE_LABEL = /(?:^|\n|\s|\d|\p{Ll})(Ref(?:erence)?\.?|Réf(?:érence)?\.?|Nuestra ref(?:erencia)?\.?|Ref\.|Ссылка|Осн\.|Исх\.|Наш исх\.|文号|المرجع|الإشارة)\s*[:：]?\s*/gu;
 const COUNCIL_DOCUMENT = /(?<![\p{L}\d])(C\d{2}\/\d{1,3})-[AEFRSC](?![\p{L}\d])/u;
 
 function findReference(text: string, headerEnd: number): Found<string> | null {
@@ -132,24 +138,33 @@ function found<T>(value: T, start: number, length = String(value).length): Found
 const PLACE_DATE = /(?:Gen[eè]v[ae]|Geneva|Genf|Ginebra|Женева|日内瓦|جنيف|[\p{Lu}][\p{L}-]{2,20}(?: [\p{Lu}][\p{L}-]{2,20})?)\s*[,，،]\s*(?:le\s+|el\s+|on\s+)?/gu;
 const DATE_LABEL = /(?:^|\n)\s*(?:Date|Fecha|Дата|日期|التاريخ)\s*[:：]\s*/gu;
 
-function findLetterDate(text: string, dates: FoundDate[], headerEnd: number): Found<string> | null {
+const AFTER_DATE_PLACE = /^\s*[,，،]\s*(?:Gen[eè]v[ae]|Geneva|Ginebra|Женева|日内瓦|جنيف)/u;
+const NOT_LETTER_DATE = /(?:参考文件|Reference|Référence|Referencia|of|du|del|de la|от|的)\s*[:：]?\s*$/iu;
+
+function findLetterDate(text: string, dates: FoundDate[], headerEnd: number, subject: Span | null): Found<string> | null {
   const limit = Math.max(headerEnd, 400);
   const single = dates.filter((d) => d.from === d.to && d.start < limit);
+  const of = (d: FoundDate) => ({ value: d.from, start: d.start, end: d.end });
   for (const pattern of [PLACE_DATE, DATE_LABEL]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m && m.index < limit; m = pattern.exec(text)) {
       const after = m.index + m[0].length;
       const date = single.find((d) => d.start === after);
-      if (date) return { value: date.from, start: date.start, end: date.end };
+      if (date) return of(date);
     }
   }
-  return null;
+  const placeAfter = single.find((d) => AFTER_DATE_PLACE.test(text.slice(d.end, d.end + 20)));
+  if (placeAfter) return of(placeAfter);
+  // A date standing in the header, before the subject (Chinese letters: "CR/530号通函   2026年5月4日").
+  const headerDate = single.find((d) => (!subject || d.end <= subject.start)
+    && !NOT_LETTER_DATE.test(text.slice(lineAround(text, d.start).start, d.start)));
+  return headerDate ? of(headerDate) : null;
 }
 
 // ---------------------------------------------------------------- contact e-mail
 
 const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[a-z0-9-]{1,63}\.)+[a-z]{2,6}(?![a-z])/g;
-const EMAIL_LABEL = /(?:E-?mail|Courriel|Correo(?:-e| electrónico| electronico)?|Эл\.?\s*почта|Электронная почта|E-почта|电子邮件|電子郵件|电邮|البريد الإلكتروني)\s*[:：]?/giu;
+const EMAIL_LABEL = /(?:E-?mail|B\. ?elec\.|Mél|Courriel|Correo(?:-e| electrónico| electronico)?|Эл\.?\s*почта|Электронная почта|E-почта|电子邮件|電子郵件|电邮|البريد الإلكتروني)\s*[:：]?/giu;
 const LETTERHEAD = /Place des Nations|CH-?1211|Gen[eè]v[ae] 20|Ginebra 20|Женева 20|www\.itu\.int|\+41 22 730 ?51 ?11|Telex|Télex|Telegram/iu;
 const EMAIL_CUE = /(?:contact|write|send|sent|address|adresse|envoy|communiquer|dirección|dirigirse|enviar|направ|по адресу|по электронной|联系|发送|发至|寄至|إلى|عنوان|الاتصال)[^.\n]{0,80}$/iu;
 
@@ -172,7 +187,8 @@ function findContactEmail(text: string, headerEnd: number): Found<string> | null
 
 // ---------------------------------------------------------------- event acronym and name
 
-const ACRONYM = /(?<![\p{L}\d‐‑-])((?:[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7}[-‐‑])*[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7})[-‐‑]((?:19|20)?\d{2})(?![\d\p{L}/])/gu;
+// "WTDC-25", "GEI-FMPT-26", "VCC-3", and ITU's regional preparatory meetings ("RPM-ARB").
+const ACRONYM = /(?<![\p{L}\d‐‑-])(?:((?:[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7}[-‐‑])*[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7})[-‐‑]((?:19|20)\d{2}|\d{1,2})|(?:RPM|RDF|RPR|РПС)[-‐‑][A-Z]{3})(?![\d\p{L}/])/gu;
 const PAREN_ACRONYM = /\(([A-ZА-ЯЁ]{3,8})\)/gu;
 const NOT_NAMES = new Set([...NOT_EVENTS, 'ICT', 'TIC', 'ИКТ', 'BDT', 'TSB', 'SG', 'BR', 'PMA', 'LDC', 'ONU', 'UN', 'OMS', 'WHO']);
 
@@ -215,6 +231,10 @@ function acronymPattern(acronym: string): RegExp {
 
 // The first word of an event's name, in each language (capitalised where the script has capitals).
 const NAME_START = new RegExp([
+  '(?<![\\p{L}])\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Ll}[\\p{L}-]*)?\\s+(?:meeting|session|réunion|reunión|sesión|собрание|сессия|заседание|совещание)\\s+(?:of|du|de|del|de la)(?![\\p{L}])',
+  '(?<![\\p{L}])(?:Meetings|Briefings?|Sessions?|Réunions|Séances?|Reuniones|Sesiones|Jornadas|Talleres|Seminarios|Consultation|Virtual Consultation)(?![\\p{L}])',
+  '第[\\d一二三四五六七八九十]+研究组',
+  '(?<![\\p{L}])(?:ال)?(?:مشاورة|مؤتمر)(?![\\p{L}])',
   '(?<![\\p{L}])(?:World|Plenipotentiary|Regional|Global|International|Council|Conference|Forum|Assembly|Symposium|Workshop|Seminar|Summit|Study Group|Working Group|Telecommunication|Radiocommunication|Informal|Expert|Meeting|Academic|Generation|Kaleidoscope)(?![\\p{L}])',
   '(?<![\\p{L}])(?:Conférence|Assemblée|Journée|Colloque|Atelier|Séminaire|Sommet|Réunion|Conseil|Groupe|Commission|Forum)(?![\\p{L}])',
   '(?<![\\p{L}])(?:Conferencia|Foro|Asamblea|Día|Jornada|Coloquio|Taller|Seminario|Cumbre|Reunión|Consejo|Grupo|Comisión|Simposio)(?![\\p{L}])',
@@ -223,14 +243,21 @@ const NAME_START = new RegExp([
   '(?<![\\p{L}])(?:ال)?(?:مؤتمر|منتدى|جمعية|اجتماع|ورشة|ندوة|يوم|قمة|مجلس|فريق|لجنة|دورة)(?![\\p{L}])',
 ].join('|'), 'u');
 
+// A year ending a name repeats the acronym's: "… de 2025", "… of 2025", "… 2024 года", "… لعام 2025".
+const TRAILING_YEAR = /\s+(?:de|of|del|لعام|عام)?\s*(?:19|20)\d{2}(?:\s*(?:года|год|г\.))?$/u;
+
+function cleanName(value: string): string {
+  return value.replace(/\s+/g, ' ').replace(/[\s,،;-]+$/u, '').replace(TRAILING_YEAR, '').trim();
+}
+
 function nameBefore(text: string, end: number): Found<string> | null {
   let start = end;
-  while (start > 0 && end - start < 250 && !/[.;:!?\n,،，。："«»“”(]/.test(text[start - 1])) start -= 1;
+  while (start > 0 && end - start < 250 && !/[.;:!?,،，。："«»“”()（）]/.test(text[start - 1]) && text.slice(start - 2, start) !== '\n\n') start -= 1;
   const clause = text.slice(start, end);
   const m = NAME_START.exec(clause);
   if (!m) return null;
-  const value = clause.slice(m.index).replace(/[\s,،-]+$/u, '');
-  return value.length >= 3 ? found(value, start + m.index) : null;
+  const value = cleanName(clause.slice(m.index));
+  return value.length >= 3 ? { value, start: start + m.index, end } : null;
 }
 
 function findEventName(text: string, acronym: Found<string> | null, subject: Span | null): Found<string> | null {
@@ -242,12 +269,12 @@ function findEventName(text: string, acronym: Found<string> | null, subject: Spa
     }
   }
   if (subject) {
-    const part = text.slice(subject.start, subject.end);
+    const part = text.slice(subject.start, subject.end).replace(/\n/g, ' ');
     const m = NAME_START.exec(part);
     if (m) {
       const rest = part.slice(m.index);
-      const stop = /\s*(?:[,(:\n–—]|\s-\s|\d{1,2}\s*[-–]|\d{4}\s*年|$)/u.exec(rest);
-      const value = rest.slice(0, stop ? stop.index : rest.length).trim();
+      const stop = /\s*(?:[,(:;，；\n–—]|\s-\s|\d{1,2}\s*[-–]|\d{4}\s*年|$)/u.exec(rest);
+      const value = cleanName(rest.slice(0, stop ? stop.index : rest.length));
       if (value.length >= 3) return found(value, subject.start + m.index);
     }
   }
@@ -257,14 +284,17 @@ function findEventName(text: string, acronym: Found<string> | null, subject: Spa
 // ---------------------------------------------------------------- event dates and venue
 
 const HELD = /(?:held|take place|takes place|taking place|convened|hosted|organi[sz]ed|se tiendra|se tiendront|se tient|aura lieu|sera convoquée?|se déroulera|s'est tenue?|s'est déroulée?|a eu lieu|tendrá lugar|tendrán lugar|se celebrará|se celebrarán|celebrará|se realizará|se llevará a cabo|tuvo lugar|se celebró|состоится|состоятся|пройдет|пройдёт|будет проходить|проводится|состоялась|состоялся|举行|召开|举办|ستعقد|سيعقد|يعقد|تعقد|ستُعقد|سيُعقد|ستنعقد|عُقد|عقد)/iu;
-const VIRTUAL = /(?:fully virtual|virtual(?:ly)? (?:meeting|format|session)|held virtually|online only|entièrement virtuel|sous forme virtuelle|en mode virtuel|de manière virtuelle|réunion virtuelle|virtuellement|formato virtual|de forma virtual|reunión virtual|totalmente virtual|en línea únicamente|в виртуальном формате|виртуальн\p{L}* (?:собрание|совещание|формат|режим)|онлайн-формате|以虚拟方式|虚拟会议|线上会议|在线会议|اجتماع افتراضي|بشكل افتراضي|افتراضياً|افتراضيا)/iu;
-const HEADQUARTERS = /(?:ITU [Hh]eadquarters|headquarters of (?:the )?ITU|siège de l'UIT|sede de la UIT|штаб-квартир\p{L}* МСЭ|国际电联总部|مقر الاتحاد)/u;
+const VIRTUAL = /(?:fully virtual|virtual(?:ly)? (?:meeting|format|session|event|workshop|consultation)|held (?:fully |entirely |completely )?virtual(?:ly)?|online only|consultation virtuelle|consulta virtual|entièrement virtuel|sous forme virtuelle|en mode virtuel|de manière virtuelle|réunion virtuelle|virtuellement|formato virtual|de forma virtual|reunión virtual|totalmente virtual|en línea únicamente|в виртуальном формате|виртуальн\p{L}* (?:собрание|совещание|формат|режим)|онлайн-формате|以虚拟方式|虚拟会议|线上会议|在线会议|اجتماع افتراضي|بشكل افتراضي|افتراضياً|افتراضيا)/iu;
+const HEADQUARTERS = /(?:ITU headquarters|headquarters of (?:the )?ITU|siège de l'UIT|sede de la UIT|штаб-квартир\p{L}* МСЭ|国际电联总部|مقر الاتحاد)/iu;
 const GENEVA = /(?<![\p{L}])(?:Geneva|Genève|Genf|Ginebra|Женев\p{L}*|日内瓦|جنيف)(?![\p{L}])/u;
 const GENEVA_BY_LANGUAGE: Record<Language, string> = { en: 'Geneva', fr: 'Genève', es: 'Ginebra', ru: 'Женева', zh: '日内瓦', ar: 'جنيف' };
 
 const CITY = "\\p{Lu}[\\p{L}'’.-]*(?:(?:\\s+(?:el|al|de|del|da|do|di|la|le|du|des|sur|am|es|en))?[\\s-]+\\p{Lu}[\\p{L}'’-]*){0,3}";
-const IN_PLACE = new RegExp(`(?<![\\p{L}])(?:in|at|à|en|in the city of|dans la ville de|в|во|в городе)\\s+(${CITY})(?:\\s*\\(([^()\\n]{2,60})\\)|\\s*,\\s*(${CITY}))?`, 'gu');
-const CITY_COUNTRY = new RegExp(`(${CITY})\\s*(?:\\(([^()\\n]{2,60})\\)|,\\s*(${CITY})(?=\\s*[,(–—-]|\\s+(?:du|from|del|с|on|le|el)?\\s*\\d))`, 'gu');
+const COUNTRY_AFTER = '(\\p{Lu}[^,()\\n]{1,60}?)(?=\\s*(?:[,;.(–—]|$|\\d)|\\s+(?:from|du|del|с|on|le|el|at|au)(?![\\p{L}]))';
+const IN_PLACE = new RegExp(`(?<![\\p{L}])(?:in|at|à|en|in the city of|dans la ville de|в|во|в городе)\\s+(${CITY})(?:\\s*\\(([^()\\n]{2,60})\\)|\\s*,\\s*${COUNTRY_AFTER})?`, 'gu');
+// A subject's "…; Geneva, 28 April – 7 May 2026": a name standing before the dates.
+const CITY_BEFORE_DATE = new RegExp(`(?:^|[;,–—]\\s*)(${CITY})\\s*,\\s*(?=\\d)`, 'gu');
+const CITY_COUNTRY = new RegExp(`(${CITY})\\s*(?:\\(([^()\\n]{2,60})\\)|,\\s*${COUNTRY_AFTER})`, 'gu');
 const NOT_CITIES = /^(?:ITU|UIT|МСЭ|The|La|Le|Les|El|Los|Las|Conference|Conférence|Conferencia|Centre|Center|Room|Salle|Sala|Headquarters|Annex|Annexe|Anexo|Resolution|Résolution|Resolución|Decision|Décision|Article|Artículo|Rev|Section|Government|Gouvernement|Gobierno|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
 
 interface Venue {
@@ -283,7 +313,7 @@ function cityAndCountry(text: string, cityText: string, cityStart: number, count
   return { city: found(cityText, cityStart), country };
 }
 
-function venueIn(text: string, span: Span, language: Language | null): Venue | null {
+function venueIn(text: string, span: Span, language: Language | null, isSubject = false): Venue | null {
   const part = text.slice(span.start, span.end);
   if (HEADQUARTERS.test(part)) {
     const geneva = GENEVA.exec(part);
@@ -293,7 +323,7 @@ function venueIn(text: string, span: Span, language: Language | null): Venue | n
   }
   if (language === 'zh') return chineseVenue(text, span);
   if (language === 'ar') return arabicVenue(text, span);
-  for (const pattern of [IN_PLACE, CITY_COUNTRY]) {
+  for (const pattern of isSubject ? [IN_PLACE, CITY_COUNTRY, CITY_BEFORE_DATE] : [IN_PLACE, CITY_COUNTRY]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(part); m; m = pattern.exec(part)) {
       const cityStart = span.start + m.index + m[0].indexOf(m[1]);
@@ -320,10 +350,11 @@ function withCountryNearby(text: string, span: Span, venue: Venue): Venue {
 
 function chineseVenue(text: string, span: Span): Venue | null {
   const part = text.slice(span.start, span.end);
-  const m = /在([^，。；、\s]{2,20}?)(?:举行|召开|举办)/u.exec(part);
+  // "在大韩民国首尔举行", or a subject's last part "…，大韩民国首尔".
+  const m = /在([^，。；、\s]{2,20}?)(?:举行|召开|举办)/u.exec(part) ?? /[，,]\s*([^，,。；\d\s]{2,20})\s*$/u.exec(part);
   if (!m) return null;
   const inner = m[1].replace(/(?:国际电联总部|总部|的)$/u, '');
-  const innerStart = span.start + m.index + 1;
+  const innerStart = span.start + m.index + m[0].indexOf(m[1]);
   const country = findCountryIn(inner);
   if (country && country.index === 0) {
     const city = inner.slice(country.length);
@@ -338,7 +369,8 @@ function chineseVenue(text: string, span: Span): Venue | null {
 
 function arabicVenue(text: string, span: Span): Venue | null {
   const part = text.slice(span.start, span.end);
-  const re = /(?<![\p{L}])في\s+(?:مدينة\s+)?((?!الفترة|الفتره|يوم|أيام|موعد|الساعة)[\p{Script=Arabic}-]{2,20}(?:\s+[\p{Script=Arabic}-]{2,20})?)\s*(?:[(،,]\s*|\s+ب(?:ـ)?)?([^()\n،,.]{0,40})/gu;
+  const word = '[^\\s،,.()؛:0-9\\n]{2,20}';
+  const re = new RegExp(`(?<![\\p{L}])(?:في|،)\\s+(?:مدينة\\s+)?((?!الفترة|الفتره|يوم|أيام|موعد|الساعة|المكان)${word}(?:\\s+${word})?)(?=\\s*(?:[(،,]\\s*|\\s+ب)?([^()\\n،,.]{0,40}))`, 'gu');
   for (let m = re.exec(part); m; m = re.exec(part)) {
     const start = span.start + m.index + m[0].indexOf(m[1]);
     const words = m[1].split(/\s+/);
@@ -365,7 +397,7 @@ function findEventFacts(
   const mentionsEvent = (span: Span) => {
     const part = text.slice(span.start, span.end);
     if (acronymRe) { acronymRe.lastIndex = 0; if (acronymRe.test(part)) return true; }
-    return name ? part.includes(name.value) : false;
+    return name ? part.toLocaleLowerCase().includes(name.value.toLocaleLowerCase()) : false;
   };
   const inSubject = (d: Span) => subject !== null && d.start >= subject.start && d.end <= subject.end;
   let best: { date: FoundDate; score: number; sentence: Span } | null = null;
@@ -383,23 +415,27 @@ function findEventFacts(
   const places: Span[] = [];
   if (best) places.push(best.sentence);
   if (subject) places.push(subject);
-  if (acronymRe) {
-    acronymRe.lastIndex = 0;
-    for (let m = acronymRe.exec(text); m && m.index < bodyEnd && places.length < 8; m = acronymRe.exec(text)) {
-      const sentence = sentenceAround(text, m.index);
-      if (HELD.test(text.slice(sentence.start, sentence.end))) places.push(sentence);
-    }
+  // Other sentences that say where the event is held, unless they are about another event.
+  for (const date of dates) {
+    if (date.start > bodyEnd || places.length > 8) break;
+    const sentence = sentenceAround(text, date.start);
+    const part = text.slice(sentence.start, sentence.end);
+    const others = acronymsIn(part, 0, part.length).filter((a) => !acronym || a.value !== acronym.value);
+    const sameDays = best !== null && date.from === best.date.from && date.to === best.date.to;
+    if ((mentionsEvent(sentence) || sameDays) && HELD.test(part) && others.length === 0) places.push(sentence);
   }
   let virtual: Found<true> | null = null;
   let venue: Venue = { city: null, country: null };
   for (const span of places) {
     const part = text.slice(span.start, span.end);
     const v = VIRTUAL.exec(part);
-    if (v && !virtual) virtual = found(true as const, span.start + v.index, v[0].length);
-    const here = venueIn(text, span, language);
+    if (v) {
+      virtual = found(true as const, span.start + v.index, v[0].length);
+      break;
+    }
+    const here = venueIn(text, span, language, span === subject);
     if (here && (here.city || here.country)) { venue = here; break; }
   }
-  if (virtual && !venue.city) venue = { city: null, country: null };
   const dateFound = best ? { value: { from: best.date.from, to: best.date.to }, start: best.date.start, end: best.date.end } : null;
   return { dates: dateFound, venue, virtual };
 }
@@ -412,16 +448,19 @@ const CUE_BEFORE = new RegExp(
   + '|no later than|not later than|by|before|deadline[^.\\n]{0,60}?|until|prior to|on or before|latest by|at the latest on'
   + '|antes del?|a más tardar el|a más tardar|hasta el|fecha límite[^.\\n]{0,60}?|plazo[^.\\n]{0,40}?'
   + '|до|не позднее|не позже|крайний срок[^.\\n]{0,40}?|срок[^.\\n]{0,30}?'
-  + '|قبل|في موعد أقصاه|موعد أقصاه|بحلول|حتى|الموعد النهائي[^.\\n]{0,40}?'
-  + '|不迟于|截至|截止日期为|截止日期|截止|最迟于|最晚于|须于|请于|应于|于)'
-  + `\\s*[:：]?\\s*(?:(?:le|the|el|on|${WEEKDAY})[\\s,]*)*$`, 'iu');
+  + '|قبل|في موعد أقصاه|موعد أقصاه|في موعد لا يتجاوز|لا يتجاوز|بحلول|حتى|الموعد النهائي[^.\\n]{0,40}?'
+  + '|不迟于|截至|截止日期为|截止日期|截止|最迟于|最晚于|须于|请于|应于)'
+  + `[\\s,]*[:：]?\\s*(?:\\d{1,2}[:.h]?\\d{2}\\s*(?:hours?|heures|horas|h|часов|UTC|CET|CEST)?(?:\\s*\\([^)]{0,30}\\))?\\s*,?\\s*)?(?:(?:le|the|el|on|${WEEKDAY})[\\s,]*)*$`, 'iu');
+// Something ITU will do, not the reader: "will be sent to registered participants by 21 May".
+const ANNOUNCEMENT = /will be (?:sent|posted|published|made available|circulated|available)|sera (?:envoy|publi|mis en ligne|disponible|diffus)|se (?:enviará|publicará|distribuirá)|será (?:enviad|publicad)|будет (?:направлен|опубликован|размещен|разослан)|将(?:发送|公布|发布|分发)|سي?رسل|سينشر|ستتاح/iu;
 const CUE_AFTER = /^\s*(?:,\s*)?(?:au plus tard|at the latest|a más tardar|как можно|之前|以前|前|为止|截止)/iu;
 const MAX_WHAT = 160;
 
 /** "avant le 26 août 2024", "no later than 27 April 2005", "2024年8月26日之前": a date set for an action. */
 function hasDeadlineCue(text: string, d: Span): boolean {
   const sentence = sentenceAround(text, d.start);
-  return CUE_BEFORE.test(text.slice(Math.max(sentence.start, d.start - 80), d.start)) || CUE_AFTER.test(text.slice(d.end, d.end + 20));
+  const before = text.slice(Math.max(sentence.start, d.start - 80), d.start).replace(/\s+/g, ' ');
+  return CUE_BEFORE.test(before) || CUE_AFTER.test(text.slice(d.end, d.end + 20));
 }
 
 function clip(value: string): string {
@@ -431,10 +470,11 @@ function clip(value: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 80))}…`;
 }
 
-function findDeadlines(text: string, dates: FoundDate[], skip: Span[], letterDate: string | null): FoundDeadline[] {
+function findDeadlines(text: string, dates: FoundDate[], skip: Span[], letterDate: string | null, eventDays: string[]): FoundDeadline[] {
   const calendarLines = dates.filter((d) => {
     const line = lineAround(text, d.start);
-    return /^[\s\-–•*]*$/.test(text.slice(line.start, d.start)) && /^\s*(?:\t|\s{2,}|:|–|—)\s*\S/u.test(text.slice(d.end, line.end));
+    return /^[\s\-–•*]*$/.test(text.slice(line.start, d.start))
+      && /^(?:,?\s*\d{1,2}[:.h]?\d{2}\s*(?:hours?|heures|horas|h)?(?:\s*\([^)]{0,30}\))?)?\s*(?:\t|\s{2,}|:|–|—)\s*\S/u.test(text.slice(d.end, line.end));
   });
   const out = new Map<string, FoundDeadline>();
   for (const d of dates) {
@@ -444,16 +484,33 @@ function findDeadlines(text: string, dates: FoundDate[], skip: Span[], letterDat
     const before = text.slice(Math.max(sentence.start, d.start - 80), d.start);
     let what: string | null = null;
     if (calendarLines.length >= 2 && calendarLines.includes(d)) {
+      if (eventDays.includes(d.from)) continue;
       const line = lineAround(text, d.start);
       what = clip(text.slice(d.end, line.end));
-    } else if (hasDeadlineCue(text, d)) {
-      const cue = CUE_BEFORE.exec(before);
+    } else if (hasDeadlineCue(text, d) && !ANNOUNCEMENT.test(text.slice(sentence.start, sentence.end))) {
+      const cue = CUE_BEFORE.exec(before.replace(/\s/g, ' '));
       const cueStart = cue ? d.start - before.length + cue.index : d.start;
       what = clip(`${text.slice(sentence.start, cueStart)} ${text.slice(d.end, sentence.end)}`.replace(/\s*,\s*,/g, ','));
     }
     if (what !== null && !out.has(d.to)) out.set(d.to, { date: d.to, what, start: d.start, end: d.end });
   }
   return [...out.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+// ---------------------------------------------------------------- addressees
+
+const ADDRESSEES = /(?:^|\n)[ \t]*(?:[-–•][ \t]*)?(?:To:|To all|To |Aux? |À |A las? |A los |Al |Administrations|Администрациям|Государствам|Членам|Всем|致：|致:|致|إلى)/u;
+
+/** The lines the letter is addressed to, between its reference block and its subject. */
+function findAddressees(text: string, subject: Span | null, headerEnd: number): Found<string> | null {
+  const end = subject ? text.lastIndexOf('\n', subject.start) : headerEnd;
+  if (end <= 0) return null;
+  const head = text.slice(0, end);
+  const m = ADDRESSEES.exec(head);
+  if (!m) return null;
+  const start = m.index + (m[0].startsWith('\n') ? 1 : 0);
+  const value = head.slice(start).replace(/^[\s\-–•]+/u, '').replace(/\s*\n\s*[-–•]?\s*/gu, ' ').trim();
+  return value.length >= 3 ? found(value.slice(0, 500), start, end - start) : null;
 }
 
 // ---------------------------------------------------------------- the whole letter
@@ -468,19 +525,24 @@ export function extractLetter(raw: string): LetterExtraction {
   const subject = subjectSpan(text);
 
   const reference = findReference(text, headerEnd);
-  const letterDate = findLetterDate(text, dates, headerEnd);
+  const letterDate = findLetterDate(text, dates, headerEnd, subject);
   const contactEmail = findContactEmail(text, headerEnd);
   const eventAcronym = findAcronym(text, subject, bodyEnd);
   const eventName = findEventName(text, eventAcronym, subject);
   const facts = findEventFacts(text, letterDate ? dates.filter((d) => d.start !== letterDate.start) : dates,
     subject, eventAcronym, eventName, language, bodyEnd);
   const skip: Span[] = [letterDate, facts.dates].filter((s): s is Found<never> => s !== null);
-  const deadlines = findDeadlines(text, dates, skip, letterDate?.value ?? null);
+  const eventDays = facts.dates ? [facts.dates.value.from, facts.dates.value.to] : [];
+  const deadlines = findDeadlines(text, dates, skip, letterDate?.value ?? null, eventDays);
 
+  const subjectText = subject ? text.slice(subject.start, subject.end).replace(/\s+/g, ' ').slice(0, 500) : null;
   return {
     text,
     language,
+    sender: senderOf(`${text.slice(0, headerEnd)}\n${reference?.value ?? ''}`),
     reference,
+    subject: subject && subjectText ? { value: subjectText, ...subject } : null,
+    addressees: findAddressees(text, subject, headerEnd),
     letterDate,
     eventName,
     eventAcronym,

@@ -1,6 +1,6 @@
 // The letter's text as the extraction reads it and the review screen shows it: one form of each character
 // (NFKC turns full-width digits and Arabic presentation forms into plain ones), Arabic-Indic digits as
-// 0–9, plain spaces and line ends, and the marks of Markdown copies ("**", "[text](#)") gone.
+// 0–9, no Arabic short vowels, plain spaces and line ends, and the marks of Markdown copies ("**", "[text](#)") gone.
 
 const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
@@ -11,6 +11,8 @@ export function normalizeLetterText(raw: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a]/g, ' ')
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]/g, '')
+    // Arabic short vowels and tatweel are optional in writing: "سيُعقد" is "سيعقد".
+    .replace(/[\u064b-\u0652\u0640]/g, '')
     .replace(/\[([^\]\n]{0,300})\]\((?:[^)\s]{0,500})\)/g, '$1')
     .replace(/<(https?:\/\/[^>\s]{1,500})>/g, '$1')
     .replace(/\*\*|__/g, '')

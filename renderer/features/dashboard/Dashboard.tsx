@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { EventSummary } from '../../../main/api/contract';
 import { todayIso } from '../../../main/domain/dates';
 import { useQuery } from '../../data';
-import { formatDateRange, formatNumber, venue } from '../../format';
+import { formatDate, formatDateRange, formatNumber, venue } from '../../format';
 import { whenOf, type When } from '../events/when';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { DeadlineList } from '../letters/DeadlineList';
 
 /** How far back "recently past" reaches. */
 const RECENT_DAYS = 90;
@@ -60,6 +61,55 @@ function EventGroup({ id, title, events, empty, when }: { id: string; title: str
   );
 }
 
+/** Letters whose reply is still to do, the soonest reply-by date first. */
+function LettersCard() {
+  const { t, i18n } = useTranslation();
+  const letters = useQuery('invitations:list', { replyStatus: 'toDo' });
+  const shown = (letters.data ?? []).slice(0, SHOWN);
+  return (
+    <section className="card" aria-labelledby="awaiting-title">
+      <h2 id="awaiting-title">{t('dashboard.awaitingReply')}</h2>
+      {shown.length === 0 ? (
+        <p className="empty">{t('dashboard.noAwaiting')}</p>
+      ) : (
+        <ul className="plain-list">
+          {shown.map((l) => (
+            <li key={l.id}>
+              <bdi className="strong">{l.reference || l.fileName}</bdi>{' '}
+              <span className="muted">
+                {l.replyBy && `${t('letters.field.replyBy')} ${formatDate(l.replyBy, i18n.language)}`}
+                {(l.eventAcronym || l.eventName) && (
+                  <>
+                    {' · '}
+                    <bdi>{l.eventAcronym || l.eventName}</bdi>
+                  </>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="more">
+        <Link to="/letters">{t('dashboard.allLetters')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** Deadlines not done: the overdue ones of the last weeks, then what comes. */
+function DeadlinesCard() {
+  const { t } = useTranslation();
+  const deadlines = useQuery('deadlines:list', {});
+  const since = daysBefore(todayIso(), RECENT_DAYS);
+  const shown = (deadlines.data ?? []).filter((d) => d.date >= since).slice(0, SHOWN);
+  return (
+    <section className="card" aria-labelledby="deadlines-title">
+      <h2 id="deadlines-title">{t('dashboard.nextDeadlines')}</h2>
+      {shown.length === 0 ? <p className="empty">{t('dashboard.noDeadlines')}</p> : <DeadlineList deadlines={shown} showEvent />}
+    </section>
+  );
+}
+
 export function Dashboard() {
   const { t, i18n } = useTranslation();
   const events = useQuery('events:list');
@@ -96,10 +146,8 @@ export function Dashboard() {
               </>
             )}
           </section>
-          <section className="card card-coming" aria-labelledby="coming-title">
-            <h2 id="coming-title">{t('dashboard.comingTitle')}</h2>
-            <p>{t('dashboard.comingText')}</p>
-          </section>
+          <LettersCard />
+          <DeadlinesCard />
         </div>
       )}
     </section>

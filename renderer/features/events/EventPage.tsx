@@ -12,6 +12,7 @@ import { formatDateRange, formatNumber, venue } from '../../format';
 import { AddMember } from './AddMember';
 import { BalancePanel } from './BalancePanel';
 import { MemberTable } from './DelegationTable';
+import { EventLetters } from '../letters/EventLetters';
 import { ScreenTitle } from '../../components/ScreenTitle';
 
 export interface DelegationFilters {
@@ -200,6 +201,7 @@ export function EventPage({ id }: { id: string }) {
     <article aria-labelledby="event-title" className="event-page">
       <EventHeader event={delegation.data.event} />
       <DelegationSection delegation={delegation.data} />
+      <EventLetters eventId={id} />
     </article>
   );
 }

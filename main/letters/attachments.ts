@@ -1,0 +1,40 @@
+// Original letters kept under the data folder's attachments/, each under a generated name (the user's
+// file name stays in the record): written durably before the record that points to it.
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { LetterFormat } from '../domain/enums';
+
+export const ATTACHMENTS_DIR = 'attachments';
+const GENERATED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:txt|docx|pdf|eml)$/;
+
+/** Writes the bytes as a new attachment (temp file, fsync, rename, fsync the folder); returns its name. */
+export async function saveAttachment(dataDir: string, bytes: Uint8Array, format: LetterFormat): Promise<string> {
+  const dir = path.join(dataDir, ATTACHMENTS_DIR);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const name = `${randomUUID()}.${format}`;
+  const temp = path.join(dir, `.${name}.tmp`);
+  const handle = await fs.open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, path.join(dir, name));
+  const folder = await fs.open(dir, 'r').catch(() => null);
+  await folder?.sync().catch(() => undefined);
+  await folder?.close();
+  return name;
+}
+
+/** Where an attachment is, for a name the app generated (anything else, such as '../x', is refused). */
+export function attachmentPath(dataDir: string, name: string): string | null {
+  return GENERATED.test(name) ? path.join(dataDir, ATTACHMENTS_DIR, name) : null;
+}
+
+/** Removes an attachment whose record could not be written (so that nothing is left half-imported). */
+export async function removeAttachment(dataDir: string, name: string): Promise<void> {
+  const file = attachmentPath(dataDir, name);
+  if (file) await fs.rm(file, { force: true });
+}
