@@ -58,18 +58,20 @@ interface BaseProps<V extends FieldValues> {
 interface TextFieldProps<V extends FieldValues> extends BaseProps<V> {
   type?: 'text' | 'email' | 'tel' | 'url' | 'number';
   multiline?: boolean;
+  /** Lines shown by a multiline field. */
+  rows?: number;
   dir?: 'auto' | 'ltr';
   maxLength?: number;
   autoComplete?: string;
 }
 
-export function TextField<V extends FieldValues>({ form, name, label, hint, required, type = 'text', multiline, dir, maxLength, autoComplete }: TextFieldProps<V>) {
+export function TextField<V extends FieldValues>({ form, name, label, hint, required, type = 'text', multiline, rows = 4, dir, maxLength, autoComplete }: TextFieldProps<V>) {
   const props = { ...form.register(name), maxLength, autoComplete };
   return (
     <Field label={label} error={errorOf(form, name)} hint={hint} required={required}>
       {(control) =>
         multiline ? (
-          <textarea {...control} {...props} rows={4} dir={dir ?? 'auto'} />
+          <textarea {...control} {...props} rows={rows} dir={dir ?? 'auto'} />
         ) : (
           <input {...control} {...props} type={type} dir={dir ?? (type === 'text' ? 'auto' : 'ltr')} />
         )

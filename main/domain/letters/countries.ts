@@ -22,7 +22,13 @@ const UN_NAMES: Record<string, CountryCode> = {
   'bolivia (plurinational state of)': 'BO', 'venezuela (bolivarian republic of)': 'VE', 'republic of moldova': 'MD',
   'czech republic': 'CZ', 'republique tcheque': 'CZ', 'state of palestine': 'PS', 'etat de palestine': 'PS',
   'azerbaijan republic': 'AZ', 'азербайджанская республика': 'AZ', 'kingdom of saudi arabia': 'SA',
-  'emirats arabes unis': 'AE', 'الإمارات العربية المتحدة': 'AE',
+  'emirats arabes unis': 'AE', 'republique tunisienne': 'TN', 'republique algerienne democratique et populaire': 'DZ',
+  'republique algerienne': 'DZ', 'republique gabonaise': 'GA', 'republique togolaise': 'TG', 'republique rwandaise': 'RW',
+  'republique malgache': 'MG', 'republique libanaise': 'LB', 'republique francaise': 'FR', 'republique italienne': 'IT',
+  'royaume hachemite de jordanie': 'JO', 'estados unidos mexicanos': 'MX', 'republica oriental del uruguay': 'UY',
+  'republica bolivariana de venezuela': 'VE', 'estado plurinacional de bolivia': 'BO', 'republica federativa del brasil': 'BR',
+  'hashemite kingdom of jordan': 'JO', 'republique centrafricaine': 'CF', 'republique dominicaine': 'DO', 'republica dominicana': 'DO',
+  'kingdom of the netherlands': 'NL', 'royaume des pays-bas': 'NL', 'الإمارات العربية المتحدة': 'AE',
   '中华人民共和国': 'CN', "republique populaire de chine": 'CN', "people's republic of china": 'CN',
   'китайская народная республика': 'CN', 'جمهورية الصين الشعبية': 'CN',
 };
@@ -33,14 +39,19 @@ const FORMAL = new RegExp([
   "(?:(?:federal |islamic |democratic |united |arab |people's |plurinational |bolivarian |socialist |cooperative )*",
   '(?:republic|kingdom|state|sultanate|emirate|principality|commonwealth|federation) of (?:the )?',
   "|(?:republique|royaume|etat|sultanat|emirat|principaute|federation|confederation)(?: federale| islamique| democratique| unie| arabe| populaire| socialiste)* (?:de la |de l'|des |du |de |d')",
-  '|(?:republica|reino|estado|sultanato|principado|federacion|confederacion)(?: federal| islamica| democratica| unida| arabe| popular)* (?:de la |del |de los |de )?',
+  '|(?:republica|reino|estado|sultanato|principado|federacion|confederacion)(?: federal| federativa| islamica| democratica| unida| arabe| popular| bolivariana| plurinacional| oriental)* (?:de la |del |de los |de )?',
   '|(?:республика|королевство|государство|султанат|княжество|федерация) ',
   '|(?:جمهورية|المملكة|مملكة|دولة|سلطنة|إمارة) ',
   ')?',
 ].join(''), 'u');
 const FORMAL_AFTER = /(?: republic| kingdom| state|ская республика| республика|共和国|王国|联邦|国)$/u;
+/** What is left of a Chinese place after its country: "纳米比亚共和国温得和克" → "温得和克". */
+export const FORMAL_CHINESE_AFTER_COUNTRY = /^(?:共和国|王国|联邦|国)/u;
 
 let byName: Map<string, CountryCode> | null = null;
+
+/** Folded, one kind of apostrophe ("Côte d’Ivoire" = "Cote d'Ivoire"), single spaces. */
+const normalName = (name: string) => fold(name).replace(/[’`ʼ]/g, "'");
 
 function names(): Map<string, CountryCode> {
   if (byName) return byName;
@@ -49,16 +60,16 @@ function names(): Map<string, CountryCode> {
     const display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
     for (const code of COUNTRY_CODES) {
       const name = display.of(code);
-      if (name) byName.set(fold(name), code);
+      if (name) byName.set(normalName(name), code);
     }
   }
-  for (const [name, code] of Object.entries(UN_NAMES)) byName.set(fold(name), code);
+  for (const [name, code] of Object.entries(UN_NAMES)) byName.set(normalName(name), code);
   return byName;
 }
 
 /** The country a name means ("République d'Azerbaïdjan" → AZ), or null. */
 export function countryFromName(name: string): CountryCode | null {
-  const folded = fold(name).replace(/[’`]/g, "'").replace(/^[\s(,]+|[\s),.;:]+$/g, '');
+  const folded = normalName(name).replace(/^[\s(,]+|[\s),.;:]+$/g, '');
   if (!folded) return null;
   const all = names();
   const direct = all.get(folded);

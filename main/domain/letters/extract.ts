@@ -4,7 +4,7 @@
 import type { CountryCode } from '../countries';
 import type { Language, Sender } from '../enums';
 import { englishAcronym, NOT_EVENTS } from './acronyms';
-import { countryFromName, findCountryIn } from './countries';
+import { countryFromName, findCountryIn, FORMAL_CHINESE_AFTER_COUNTRY } from './countries';
 import { findDates, type FoundDate } from './dates';
 import { senderOf } from './classify';
 import { annexStart, lineAround, salutationIndex, sentenceAround, subjectSpan, type Span } from './layout';
@@ -102,7 +102,10 @@ const CODED_REFERENCES = [
   /(?:Administrative [Cc]ircular|Circulaire administrative|Circular administrativa)\s+CA\/\d{1,4}/u,
   /(?<![\p{L}\d])(?:CL|DM|CA|CR|BR|AC|CACE)-?\s?\d{2,4}\/[A-Z0-9]{1,6}(?:\/[A-Z]{1,6})?(?![\d\p{L}])/u,
   /(?<![\p{L}\d])(?:DM|CL)-\d{2,4}(?![\d/])/u,
-  /(?<![\p{L}\d])(?:CR|CA|CL|BR|DM)\/\d{1,4}号?(?:通函)?/u,
+  /(?<![\p{L}\d])(?:CR|CA|CL|BR|DM|CACE)\/\d{1,4}号?(?:通函)?/u,
+  /(?<![\p{L}\d/])\d{1,2}\/[A-Z]{2,6}\/\d{1,4}(?![\d/])/u,
+  /(?:电信标准化局|电信发展局|无线电通信局)?第?\d{1,4}(?:\/\d{1,4})?号(?:通函|集体函)/u,
+  /الرسالة (?:الجماعية|المعممة) \d{1,4}(?:\/\d{1,4})?(?: لمكتب (?:تقييس الاتصالات|تنمية الاتصالات|الاتصالات الراديوية))?/u,
   /(?:Циркуляр|Коллективное письмо|Циркулярное письмо)\s+\d{1,4}(?:\/\d{1,4})?(?:\s+(?:БСЭ|БРЭ|БР))?/u,
 ];
 const REFERENCE_LABEL = /(?:^|\n|\s|\d|\p{Ll})(Ref(?:erence)?\.?|Réf(?:érence)?\.?|Nuestra ref(?:erencia)?\.?|Ref\.|Ссылка|Осн\.|Исх\.|Наш исх\.|文号|المرجع|الإشارة)\s*[:：]?\s*/gu;
@@ -118,6 +121,8 @@ function findReference(text: string, headerEnd: number): Found<string> | null {
       const coded = pattern.exec(value);
       if (coded && coded.index <= 2) return found(coded[0].trim(), start + coded.index);
     }
+    // A block of labels whose values come after it ("Осн.:\nТел.:\n…"): the value is not here.
+    if (/^[\p{L}. ]{1,24}[:：]/u.test(value)) continue;
     const plain = /^[^\n\t]{2,40}?(?=\s+[-–—]\s|\s{2,}|\t|\n|$|\s*(?:Contact|Geneva|Genève|Ginebra|Женева|日内瓦|جنيف|Tel|Tél))/u.exec(value);
     if (plain) return found(plain[0].replace(/[\s,;:–—-]+$/, ''), start);
   }
@@ -135,7 +140,7 @@ function found<T>(value: T, start: number, length = String(value).length): Found
 
 // ---------------------------------------------------------------- letter date
 
-const PLACE_DATE = /(?:Gen[eè]v[ae]|Geneva|Genf|Ginebra|Женева|日内瓦|جنيف|[\p{Lu}][\p{L}-]{2,20}(?: [\p{Lu}][\p{L}-]{2,20})?)\s*[,，،]\s*(?:le\s+|el\s+|on\s+)?/gu;
+const PLACE_DATE = /(?:Gen[eè]v[ae]|Geneva|Genf|Ginebra|Женева|日内瓦|جنيف|(?<=^|\n)[ \t]*[\p{Lu}][\p{L}-]{2,20}(?: [\p{Lu}][\p{L}-]{2,20})?)\s*[,，،]\s*(?:le\s+|el\s+|on\s+)?/gu;
 const DATE_LABEL = /(?:^|\n)\s*(?:Date|Fecha|Дата|日期|التاريخ)\s*[:：]\s*/gu;
 
 const AFTER_DATE_PLACE = /^\s*[,，،]\s*(?:Gen[eè]v[ae]|Geneva|Ginebra|Женева|日内瓦|جنيف)/u;
@@ -168,7 +173,7 @@ const EMAIL_LABEL = /(?:E-?mail|B\. ?elec\.|Mél|Courriel|Correo(?:-e| electrón
 const LETTERHEAD = /Place des Nations|CH-?1211|Gen[eè]v[ae] 20|Ginebra 20|Женева 20|www\.itu\.int|\+41 22 730 ?51 ?11|Telex|Télex|Telegram/iu;
 const EMAIL_CUE = /(?:contact|write|send|sent|address|adresse|envoy|communiquer|dirección|dirigirse|enviar|направ|по адресу|по электронной|联系|发送|发至|寄至|إلى|عنوان|الاتصال)[^.\n]{0,80}$/iu;
 
-function findContactEmail(text: string, headerEnd: number): Found<string> | null {
+function findContactEmail(text: string, headerEnd: number, bodyEnd: number): Found<string> | null {
   const candidates: Found<string>[] = [];
   EMAIL.lastIndex = 0;
   for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) {
@@ -182,14 +187,17 @@ function findContactEmail(text: string, headerEnd: number): Found<string> | null
     const labelled = candidates.find((c) => c.start >= after && c.start - after <= 80);
     if (labelled) return labelled;
   }
-  return candidates.find((c) => EMAIL_CUE.test(text.slice(Math.max(0, c.start - 120), c.start))) ?? null;
+  return candidates.find((c) => EMAIL_CUE.test(text.slice(Math.max(0, c.start - 120), c.start)))
+    ?? candidates.find((c) => c.start > headerEnd && c.start < bodyEnd)
+    ?? null;
 }
 
 // ---------------------------------------------------------------- event acronym and name
 
 // "WTDC-25", "GEI-FMPT-26", "VCC-3", and ITU's regional preparatory meetings ("RPM-ARB").
-const ACRONYM = /(?<![\p{L}\d‐‑-])(?:((?:[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7}[-‐‑])*[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7})[-‐‑]((?:19|20)\d{2}|\d{1,2})|(?:RPM|RDF|RPR|РПС)[-‐‑][A-Z]{3})(?![\d\p{L}/])/gu;
-const PAREN_ACRONYM = /\(([A-ZА-ЯЁ]{3,8})\)/gu;
+const ACRONYM = /(?<![\p{L}\d‐‑-])(?:((?:[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7}[-‐‑])*[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7})[-‐‑]((?:19|20)\d{2}|\d{1,2})(?:[-‐‑][A-ZА-ЯЁ]{2,4})?|(?:RPM|RDF|RPR|РПС)[-‐‑][A-Z]{3})(?![\d\p{L}/])/gu;
+const PAREN_ACRONYM = /[(（]\s*([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,9}(?:[-‐‑][A-ZА-ЯЁ0-9]{1,6}){0,3})\s*[)）]/gu;
+const NOT_PAREN = /^(?:ITU|UIT|МСЭ)[-‐‑][A-ZА-Я]$|^\d|^[A-Z]{1,2}$/u;
 const NOT_NAMES = new Set([...NOT_EVENTS, 'ICT', 'TIC', 'ИКТ', 'BDT', 'TSB', 'SG', 'BR', 'PMA', 'LDC', 'ONU', 'UN', 'OMS', 'WHO']);
 
 function isEventAcronym(acronym: string): boolean {
@@ -207,13 +215,15 @@ function acronymsIn(text: string, from: number, to: number): Found<string>[] {
 
 function findAcronym(text: string, subject: Span | null, bodyEnd: number): Found<string> | null {
   if (subject) {
-    const [first] = acronymsIn(text, subject.start, subject.end);
-    if (first) return first;
+    // The subject names the letter's event: its first acronym in parentheses, else its first with a year.
     PAREN_ACRONYM.lastIndex = 0;
     const part = text.slice(subject.start, subject.end);
     for (let m = PAREN_ACRONYM.exec(part); m; m = PAREN_ACRONYM.exec(part)) {
-      if (!NOT_NAMES.has(m[1])) return found(m[1], subject.start + m.index + 1);
+      const value = m[1].replace(/[‐‑]/g, '-');
+      if (!NOT_NAMES.has(value) && !NOT_PAREN.test(value) && isEventAcronym(value)) return found(value, subject.start + m.index + m[0].indexOf(m[1]), m[1].length);
     }
+    const [first] = acronymsIn(text, subject.start, subject.end);
+    if (first) return first;
   }
   const all = acronymsIn(text, 0, bodyEnd);
   if (all.length === 0) return null;
@@ -250,14 +260,22 @@ function cleanName(value: string): string {
   return value.replace(/\s+/g, ' ').replace(/[\s,،;-]+$/u, '').replace(TRAILING_YEAR, '').trim();
 }
 
+const MEETING_OF = /^\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?\s+(?:meeting|session|réunion|reunión|sesión|собрание|сессия|заседание|совещание)\s+(?:of the|of|du|de la|de l'|des|de|del)\s+/iu;
+const ITU_BEFORE = /(?:ITU|UIT|МСЭ)\s+$/u;
+
 function nameBefore(text: string, end: number): Found<string> | null {
   let start = end;
   while (start > 0 && end - start < 250 && !/[.;:!?,،，。："«»“”()（）]/.test(text[start - 1]) && text.slice(start - 2, start) !== '\n\n') start -= 1;
   const clause = text.slice(start, end);
   const m = NAME_START.exec(clause);
   if (!m) return null;
-  const value = cleanName(clause.slice(m.index));
-  return value.length >= 3 ? { value, start: start + m.index, end } : null;
+  let from = m.index;
+  const meeting = MEETING_OF.exec(clause.slice(from));
+  if (meeting && NAME_START.test(clause.slice(from + meeting[0].length))) from += meeting[0].length;
+  const itu = ITU_BEFORE.exec(clause.slice(0, from));
+  if (itu) from = itu.index;
+  const value = cleanName(clause.slice(from));
+  return value.length >= 3 ? { value, start: start + from, end } : null;
 }
 
 function findEventName(text: string, acronym: Found<string> | null, subject: Span | null): Found<string> | null {
@@ -272,8 +290,9 @@ function findEventName(text: string, acronym: Found<string> | null, subject: Spa
     const part = text.slice(subject.start, subject.end).replace(/\n/g, ' ');
     const m = NAME_START.exec(part);
     if (m) {
-      const rest = part.slice(m.index);
-      const stop = /\s*(?:[,(:;，；\n–—]|\s-\s|\d{1,2}\s*[-–]|\d{4}\s*年|$)/u.exec(rest);
+      const itu = ITU_BEFORE.exec(part.slice(0, m.index));
+      const rest = part.slice(itu ? itu.index : m.index);
+      const stop = /\s*(?:[,(:;，；\n–—]|\s-\s|\d{1,2}\s*[-–]\s*\d|\d{4}\s*年|$)/u.exec(rest);
       const value = cleanName(rest.slice(0, stop ? stop.index : rest.length));
       if (value.length >= 3) return found(value, subject.start + m.index);
     }
@@ -284,6 +303,8 @@ function findEventName(text: string, acronym: Found<string> | null, subject: Spa
 // ---------------------------------------------------------------- event dates and venue
 
 const HELD = /(?:held|take place|takes place|taking place|convened|hosted|organi[sz]ed|se tiendra|se tiendront|se tient|aura lieu|sera convoquée?|se déroulera|s'est tenue?|s'est déroulée?|a eu lieu|tendrá lugar|tendrán lugar|se celebrará|se celebrarán|celebrará|se realizará|se llevará a cabo|tuvo lugar|se celebró|состоится|состоятся|пройдет|пройдёт|будет проходить|проводится|состоялась|состоялся|举行|召开|举办|ستعقد|سيعقد|يعقد|تعقد|ستُعقد|سيُعقد|ستنعقد|عُقد|عقد)/iu;
+// Dates a letter replaces: "originally scheduled", "au lieu du", "планировалось", "原定".
+const ORIGINALLY = /originally|initially|previously|instead of|initialement|au lieu d|initialmente|inicialmente|en lugar de|первоначально|планировалось|вместо|原定|原计划|كان من المقرر|بدلا من|بدلاً من/iu;
 const VIRTUAL = /(?:fully virtual|virtual(?:ly)? (?:meeting|format|session|event|workshop|consultation)|held (?:fully |entirely |completely )?virtual(?:ly)?|online only|consultation virtuelle|consulta virtual|entièrement virtuel|sous forme virtuelle|en mode virtuel|de manière virtuelle|réunion virtuelle|virtuellement|formato virtual|de forma virtual|reunión virtual|totalmente virtual|en línea únicamente|в виртуальном формате|виртуальн\p{L}* (?:собрание|совещание|формат|режим)|онлайн-формате|以虚拟方式|虚拟会议|线上会议|在线会议|اجتماع افتراضي|بشكل افتراضي|افتراضياً|افتراضيا)/iu;
 const HEADQUARTERS = /(?:ITU headquarters|headquarters of (?:the )?ITU|siège de l'UIT|sede de la UIT|штаб-квартир\p{L}* МСЭ|国际电联总部|مقر الاتحاد)/iu;
 const GENEVA = /(?<![\p{L}])(?:Geneva|Genève|Genf|Ginebra|Женев\p{L}*|日内瓦|جنيف)(?![\p{L}])/u;
@@ -291,10 +312,10 @@ const GENEVA_BY_LANGUAGE: Record<Language, string> = { en: 'Geneva', fr: 'Genèv
 
 const CITY = "\\p{Lu}[\\p{L}'’.-]*(?:(?:\\s+(?:el|al|de|del|da|do|di|la|le|du|des|sur|am|es|en))?[\\s-]+\\p{Lu}[\\p{L}'’-]*){0,3}";
 const COUNTRY_AFTER = '(\\p{Lu}[^,()\\n]{1,60}?)(?=\\s*(?:[,;.(–—]|$|\\d)|\\s+(?:from|du|del|с|on|le|el|at|au)(?![\\p{L}]))';
-const IN_PLACE = new RegExp(`(?<![\\p{L}])(?:in|at|à|en|in the city of|dans la ville de|в|во|в городе)\\s+(${CITY})(?:\\s*\\(([^()\\n]{2,60})\\)|\\s*,\\s*${COUNTRY_AFTER})?`, 'gu');
+const IN_PLACE = new RegExp(`(?<![\\p{L}])(?:in|at|à|en|in the city of|dans la ville de|в|во|в городе)\\s+(${CITY})(?:\\s*\\(([^()]{2,80})\\)|\\s*,\\s*${COUNTRY_AFTER})?`, 'gu');
 // A subject's "…; Geneva, 28 April – 7 May 2026": a name standing before the dates.
 const CITY_BEFORE_DATE = new RegExp(`(?:^|[;,–—]\\s*)(${CITY})\\s*,\\s*(?=\\d)`, 'gu');
-const CITY_COUNTRY = new RegExp(`(${CITY})\\s*(?:\\(([^()\\n]{2,60})\\)|,\\s*${COUNTRY_AFTER})`, 'gu');
+const CITY_COUNTRY = new RegExp(`(${CITY})\\s*(?:\\(([^()]{2,80})\\)|,\\s*${COUNTRY_AFTER})`, 'gu');
 const NOT_CITIES = /^(?:ITU|UIT|МСЭ|The|La|Le|Les|El|Los|Las|Conference|Conférence|Conferencia|Centre|Center|Room|Salle|Sala|Headquarters|Annex|Annexe|Anexo|Resolution|Résolution|Resolución|Decision|Décision|Article|Artículo|Rev|Section|Government|Gouvernement|Gobierno|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
 
 interface Venue {
@@ -323,6 +344,7 @@ function venueIn(text: string, span: Span, language: Language | null, isSubject 
   }
   if (language === 'zh') return chineseVenue(text, span);
   if (language === 'ar') return arabicVenue(text, span);
+  let countryOnly: Venue | null = null;
   for (const pattern of isSubject ? [IN_PLACE, CITY_COUNTRY, CITY_BEFORE_DATE] : [IN_PLACE, CITY_COUNTRY]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(part); m; m = pattern.exec(part)) {
@@ -330,10 +352,13 @@ function venueIn(text: string, span: Span, language: Language | null, isSubject 
       const countryText = m[2] ?? m[3];
       const countryStart = countryText ? span.start + m.index + m[0].lastIndexOf(countryText) : 0;
       const venue = cityAndCountry(text, m[1].replace(/[.,]+$/, ''), cityStart, countryText, countryStart);
-      if (venue) return venue.country || venue.city ? withCountryNearby(text, span, venue) : null;
+      if (venue?.city) return withCountryNearby(text, span, venue);
+      countryOnly ??= venue?.country ? venue : null;
+      // Go on right after this name: "(Geneva, Switzerland, …)" holds a city and its country.
+      pattern.lastIndex = m.index + m[0].indexOf(m[1]) + m[1].length;
     }
   }
-  return null;
+  return countryOnly;
 }
 
 /** "in Dubai, at the World Trade Center … the Government of the United Arab Emirates": the country is further on. */
@@ -357,10 +382,10 @@ function chineseVenue(text: string, span: Span): Venue | null {
   const innerStart = span.start + m.index + m[0].indexOf(m[1]);
   const country = findCountryIn(inner);
   if (country && country.index === 0) {
-    const city = inner.slice(country.length);
+    const city = inner.slice(country.length).replace(FORMAL_CHINESE_AFTER_COUNTRY, '');
     return {
       country: found(country.code, innerStart, country.length),
-      city: city.length >= 2 ? found(city, innerStart + country.length) : null,
+      city: city.length >= 2 ? found(city, innerStart + inner.length - city.length) : null,
     };
   }
   if (GENEVA.test(inner)) return { city: found('日内瓦', innerStart + inner.indexOf('日内瓦')), country: found('CH', innerStart, 0) };
@@ -407,14 +432,17 @@ function findEventFacts(
     const before = text.slice(sentence.start, date.start);
     const onEvent = inSubject(date) || mentionsEvent(sentence);
     if (!onEvent && (acronym || name || !HELD.test(before))) continue;
+    if (!inSubject(date) && !HELD.test(before)) continue;
     let score = (inSubject(date) ? 4 : 0) + (mentionsEvent(sentence) ? 3 : 0) + (HELD.test(before) ? 2 : 0);
     if (date.to !== date.from) score += 1;
     if (date.start > bodyEnd) score -= 3;
+    if (ORIGINALLY.test(before)) score -= 4;
     if (score >= 3 && (!best || score > best.score)) best = { date, score, sentence };
   }
+  // The subject first: it names the place as a place ("Ташкент", not "в Ташкенте"), with its country.
   const places: Span[] = [];
-  if (best) places.push(best.sentence);
   if (subject) places.push(subject);
+  if (best) places.push(best.sentence);
   // Other sentences that say where the event is held, unless they are about another event.
   for (const date of dates) {
     if (date.start > bodyEnd || places.length > 8) break;
@@ -450,17 +478,23 @@ const CUE_BEFORE = new RegExp(
   + '|до|не позднее|не позже|крайний срок[^.\\n]{0,40}?|срок[^.\\n]{0,30}?'
   + '|قبل|في موعد أقصاه|موعد أقصاه|في موعد لا يتجاوز|لا يتجاوز|بحلول|حتى|الموعد النهائي[^.\\n]{0,40}?'
   + '|不迟于|截至|截止日期为|截止日期|截止|最迟于|最晚于|须于|请于|应于)'
-  + `[\\s,]*[:：]?\\s*(?:\\d{1,2}[:.h]?\\d{2}\\s*(?:hours?|heures|horas|h|часов|UTC|CET|CEST)?(?:\\s*\\([^)]{0,30}\\))?\\s*,?\\s*)?(?:(?:le|the|el|on|${WEEKDAY})[\\s,]*)*$`, 'iu');
+  + `[\\s,]*[:：]?\\s*(?:(?:à|a las|las|at|в)?\\s*\\d{1,2}\\s*[:.h]?\\s*\\d{2}\\s*(?:hours?|heures|horas|h|часов|UTC|CET|CEST)?(?:\\s*\\([^)]{0,40}\\))?[\\s,]*(?:(?:Geneva|Genève|Ginebra) time[\\s,]*)?)?(?:(?:le|the|el|del|on|${WEEKDAY})[\\s,]*)*$`, 'iu');
 // Something ITU will do, not the reader: "will be sent to registered participants by 21 May".
-const ANNOUNCEMENT = /will be (?:sent|posted|published|made available|circulated|available)|sera (?:envoy|publi|mis en ligne|disponible|diffus)|se (?:enviará|publicará|distribuirá)|será (?:enviad|publicad)|будет (?:направлен|опубликован|размещен|разослан)|将(?:发送|公布|发布|分发)|سي?رسل|سينشر|ستتاح/iu;
+const ANNOUNCEMENT = /will be (?:sent|posted|published|made available|circulated|available|informed|notified|updated|confirmed)|will inform|sera informé|seront informés|serán informados|comunicará su decisión|communiquera sa décision|будут уведомлены|将通知|سي?بلغ|سيُبلغ|sera (?:envoy|publi|mis en ligne|disponible|diffus)|se (?:enviará|publicará|distribuirá)|será (?:enviad|publicad)|будет (?:направлен|опубликован|размещен|разослан)|将(?:发送|公布|发布|分发)|سي?رسل|سينشر|ستتاح/iu;
 const CUE_AFTER = /^\s*(?:,\s*)?(?:au plus tard|at the latest|a más tardar|как можно|之前|以前|前|为止|截止)/iu;
 const MAX_WHAT = 160;
+
+// "The deadline is seven days before the meeting, that is Monday 3 May 2027": the date restates the deadline.
+const DEADLINE_WORD = /deadline|date limite|délai|fecha límite|plazo|срок|截止|الموعد النهائي/iu;
+const THAT_IS = new RegExp(`(?:soit|c'est-à-dire|i\\.e\\.|that is|namely|es decir|o sea|то есть|即)[\\s,]*(?:(?:le|el|the|on|${WEEKDAY})[\\s,]*)*$`, 'iu');
 
 /** "avant le 26 août 2024", "no later than 27 April 2005", "2024年8月26日之前": a date set for an action. */
 function hasDeadlineCue(text: string, d: Span): boolean {
   const sentence = sentenceAround(text, d.start);
   const before = text.slice(Math.max(sentence.start, d.start - 80), d.start).replace(/\s+/g, ' ');
-  return CUE_BEFORE.test(before) || CUE_AFTER.test(text.slice(d.end, d.end + 20));
+  const after = text.slice(d.end, d.end + 20).replace(/\s+/g, ' ');
+  return CUE_BEFORE.test(before) || CUE_AFTER.test(after)
+    || (THAT_IS.test(before) && DEADLINE_WORD.test(text.slice(sentence.start, d.start)));
 }
 
 function clip(value: string): string {
@@ -470,12 +504,52 @@ function clip(value: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 80))}…`;
 }
 
-function findDeadlines(text: string, dates: FoundDate[], skip: Span[], letterDate: string | null, eventDays: string[]): FoundDeadline[] {
-  const calendarLines = dates.filter((d) => {
+// A time of day after a date in a table ("15 June 2027, 23 h 59 (Geneva time)", "2359 hours UTC").
+const TIME_AFTER = /^[\s,]*(?:(?:à|at|a las|в)\s*)?(?:\d{1,2}\s*[:.h]?\s*\d{2}\s*(?:hours?|heures|horas|h|часов|UTC|CET|CEST)?(?:\s*\([^)\n]{0,40}\))?)?[\s,.;]*/iu;
+const BULLET = /^[\s\-–•*·]*$/u;
+// What ITU does itself, in a table of dates: notifying authors, publishing, deciding.
+const ITU_DOES = /notification|notificaci[oó]n|уведомлени|通知作者|إخطار|communiquera sa décision|comunicará su decisión|will inform/iu;
+
+/**
+ * The rows of a table of dates: "26 August 2024\tDeadline for…", "16 سبتمبر 2026 - تقديم…", a date alone
+ * on its line with the action on the next ("26 February 2027\n- Submit contributions"), or
+ * "- Soumission des articles: 15 juin 2027". Returns each row's date and what is due.
+ */
+function calendarRows(text: string, dates: FoundDate[]): Map<FoundDate, string> {
+  const rows = new Map<FoundDate, string>();
+  const startsWithDate = new Set(dates.filter((d) => BULLET.test(text.slice(lineAround(text, d.start).start, d.start))).map((d) => lineAround(text, d.start).start));
+  for (const d of dates) {
     const line = lineAround(text, d.start);
-    return /^[\s\-–•*]*$/.test(text.slice(line.start, d.start))
-      && /^(?:,?\s*\d{1,2}[:.h]?\d{2}\s*(?:hours?|heures|horas|h)?(?:\s*\([^)]{0,30}\))?)?\s*(?:\t|\s{2,}|:|–|—)\s*\S/u.test(text.slice(d.end, line.end));
-  });
+    const before = text.slice(line.start, d.start);
+    const rest = text.slice(d.end, line.end);
+    const time = TIME_AFTER.exec(rest)?.[0] ?? '';
+    const after = rest.slice(time.length);
+    if (BULLET.test(before)) {
+      const separated = /^(?:\t|\s{2,}|[-–—:]\s|\s[-–—]\s)/u.test(rest.slice(time.replace(/[\s,.;]+$/u, '').length)) || /^[-–—:]/u.test(after);
+      if (after.trim() !== '' && (separated || /\d/.test(time))) {
+        rows.set(d, after.replace(/^[\s\-–—:]+/u, ''));
+      } else if (after.trim() === '') {
+        // The action is on the lines below, up to the next date or a blank line.
+        const lines: string[] = [];
+        for (let at = line.end + 1; at < text.length && lines.length < 3;) {
+          const next = lineAround(text, at);
+          const content = text.slice(next.start, next.end).trim();
+          if (content === '' || startsWithDate.has(next.start)) break;
+          lines.push(content.replace(/^[\-–•*·]\s*/u, ''));
+          at = next.end + 1;
+        }
+        if (lines.length > 0) rows.set(d, lines.join(' '));
+      }
+    } else {
+      const label = /^[\s\-–•*·]*(\p{L}[^\n]{2,160}?)\s*[:：]\s*$/u.exec(before);
+      if (label && after.trim() === '') rows.set(d, label[1]);
+    }
+  }
+  return rows.size >= 2 ? rows : new Map();
+}
+
+function findDeadlines(text: string, dates: FoundDate[], skip: Span[], letterDate: string | null, eventDays: string[]): FoundDeadline[] {
+  const calendar = calendarRows(text, dates);
   const out = new Map<string, FoundDeadline>();
   for (const d of dates) {
     if (skip.some((s) => d.start < s.end && d.end > s.start)) continue;
@@ -483,10 +557,10 @@ function findDeadlines(text: string, dates: FoundDate[], skip: Span[], letterDat
     const sentence = sentenceAround(text, d.start);
     const before = text.slice(Math.max(sentence.start, d.start - 80), d.start);
     let what: string | null = null;
-    if (calendarLines.length >= 2 && calendarLines.includes(d)) {
-      if (eventDays.includes(d.from)) continue;
-      const line = lineAround(text, d.start);
-      what = clip(text.slice(d.end, line.end));
+    const row = calendar.get(d);
+    if (row !== undefined) {
+      if (eventDays.includes(d.from) || ITU_DOES.test(row)) continue;
+      what = clip(row);
     } else if (hasDeadlineCue(text, d) && !ANNOUNCEMENT.test(text.slice(sentence.start, sentence.end))) {
       const cue = CUE_BEFORE.exec(before.replace(/\s/g, ' '));
       const cueStart = cue ? d.start - before.length + cue.index : d.start;
@@ -526,7 +600,7 @@ export function extractLetter(raw: string): LetterExtraction {
 
   const reference = findReference(text, headerEnd);
   const letterDate = findLetterDate(text, dates, headerEnd, subject);
-  const contactEmail = findContactEmail(text, headerEnd);
+  const contactEmail = findContactEmail(text, headerEnd, bodyEnd);
   const eventAcronym = findAcronym(text, subject, bodyEnd);
   const eventName = findEventName(text, eventAcronym, subject);
   const facts = findEventFacts(text, letterDate ? dates.filter((d) => d.start !== letterDate.start) : dates,

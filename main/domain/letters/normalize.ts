@@ -16,6 +16,7 @@ export function normalizeLetterText(raw: string): string {
     .replace(/\[([^\]\n]{0,300})\]\((?:[^)\s]{0,500})\)/g, '$1')
     .replace(/<(https?:\/\/[^>\s]{1,500})>/g, '$1')
     .replace(/\*\*|__/g, '')
+    .replace(/^#{1,6}[ \t]+/gm, '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -216,9 +216,9 @@ function Review({ reading }: { reading: LetterReading }) {
               <SelectField form={form} name="invitation.replyStatus" label={t('letters.field.replyStatus')} options={options(REPLY_STATUSES, (s) => t(`letters.replyStatus.${s}`))} />
               <DateField form={form} name="invitation.replyBy" label={t('letters.field.replyBy')} />
             </div>
-            <TextField form={form} name="invitation.subject" label={t('letters.field.subject')} multiline maxLength={max('subject')} />
-            <TextField form={form} name="invitation.addressees" label={t('letters.field.addressees')} multiline maxLength={max('addressees')} />
-            <TextField form={form} name="invitation.notes" label={t('letters.field.notes')} multiline maxLength={max('notes')} />
+            <TextField form={form} name="invitation.subject" label={t('letters.field.subject')} multiline rows={3} maxLength={max('subject')} />
+            <TextField form={form} name="invitation.addressees" label={t('letters.field.addressees')} multiline rows={3} maxLength={max('addressees')} />
+            <TextField form={form} name="invitation.notes" label={t('letters.field.notes')} multiline rows={2} maxLength={max('notes')} />
           </fieldset>
 
           <fieldset>
@@ -282,8 +282,8 @@ function Review({ reading }: { reading: LetterReading }) {
                     {t('letters.review.keep')}
                   </label>
                   <DateField form={form} name={`deadlines.${i}.date`} label={t('letters.review.deadlineDate')} required />
-                  <TextField form={form} name={`deadlines.${i}.what`} label={t('letters.review.deadlineWhat')} required maxLength={500} />
                   <SelectField form={form} name={`deadlines.${i}.kind`} label={t('letters.review.deadlineKind')} options={options(DEADLINE_KINDS, (k) => t(`letters.deadlineKind.${k}`))} />
+                  <TextField form={form} name={`deadlines.${i}.what`} label={t('letters.review.deadlineWhat')} required multiline rows={2} maxLength={500} />
                   {row.start !== undefined && (
                     <button type="button" className="link-button" onClick={() => showHighlight(`snippet-deadline-${i}`)}>
                       {t('letters.review.show')}
