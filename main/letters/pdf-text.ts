@@ -117,12 +117,15 @@ function lineText(items: TextItem[]): string {
     const previous = visual[i - 1];
     if (previous) {
       const gap = (item.transform[4] as number) - ((previous.transform[4] as number) + previous.width);
-      const spaced = /\s$/.test(previous.str) || /^\s/.test(item.str);
-      if (!spaced && gap > 0.15 * fontSize(item)) pieces.push(' ');
+      // An Arabic vowel sign is its own item, drawn over its letter: no word break around it.
+      const spaced = /\s$/.test(previous.str) || /^\s/.test(item.str) || /^\p{M}+$/u.test(item.str) || /^\p{M}+$/u.test(previous.str);
+      // A wide gap is a table's column break: kept as a tab, so that a row reads "date<TAB>what is due".
+      if (!spaced && gap > 1.5 * fontSize(item)) pieces.push('\t');
+      else if (!spaced && gap > 0.15 * fontSize(item)) pieces.push(' ');
     }
     pieces.push(compatibilityForms(item.str));
   });
-  return (rtl ? logicalOrder(pieces) : pieces).join('').replace(/\s+/g, ' ').trim();
+  return (rtl ? logicalOrder(pieces) : pieces).join('').replace(/[^\S\t]+/g, ' ').replace(/ ?\t[\t ]*/g, '\t').trim();
 }
 
 /**
@@ -173,6 +176,8 @@ function logicalOrder(pieces: string[]): string[] {
     return before === (strong(i, 1, true) ?? base) ? before : base;
   });
   const levels = resolved.map((k) => (k === 'E' ? 2 : k === 'R' ? 1 : rtl ? 2 : 0));
+  // Rule L4: a bracket in right-to-left text is drawn mirrored, so "(" on the page reads ")".
+  const shown = pieces.map((piece, i) => (kinds[i] === 'N' && levels[i] % 2 === 1 ? piece.replace(/[()[\]{}<>«»]/g, (c) => MIRRORED[c]) : piece));
   const order = pieces.map((_, i) => i);
   for (let level = Math.max(...levels); level >= 1; level--) {
     for (let start = 0; start < order.length; start++) {
@@ -183,5 +188,7 @@ function logicalOrder(pieces: string[]): string[] {
       start = end;
     }
   }
-  return order.map((i) => pieces[i]);
+  return order.map((i) => shown[i]);
 }
+
+const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };

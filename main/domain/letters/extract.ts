@@ -123,13 +123,13 @@ function findReference(text: string, headerEnd: number): Found<string> | null {
     }
     // A block of labels whose values come after it ("Осн.:\nТел.:\n…"): the value is not here.
     if (/^[\p{L}. ]{1,24}[:：]/u.test(value)) continue;
-    const plain = /^[^\n\t]{2,40}?(?=\s+[-–—]\s|\s{2,}|\t|\n|$|\s*(?:Contact|Geneva|Genève|Ginebra|Женева|日内瓦|جنيف|Tel|Tél))/u.exec(value);
+    const plain = /^[^\n\t]{2,40}?(?=\s+[-–—]\s|\s{2,}|\t|\n|$|\s+\d{4}\s*年|\s*(?:Contact|Geneva|Genève|Ginebra|Женева|日内瓦|جنيف|Tel|Tél))/u.exec(value);
     if (plain) return found(plain[0].replace(/[\s,;:–—-]+$/, ''), start);
   }
-  for (const pattern of CODED_REFERENCES) {
-    const coded = pattern.exec(head);
-    if (coded) return found(coded[0].trim(), coded.index);
-  }
+  // Unlabelled: the code printed first in the header, whatever its form.
+  const coded = CODED_REFERENCES.map((pattern) => pattern.exec(head)).filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => a.index - b.index)[0];
+  if (coded) return found(coded[0].trim(), coded.index);
   const council = COUNCIL_DOCUMENT.exec(text);
   return council ? found(council[1], council.index) : null;
 }
@@ -545,6 +545,12 @@ function calendarRows(text: string, dates: FoundDate[]): Map<FoundDate, string> 
       if (label && after.trim() === '') rows.set(d, label[1]);
     }
   }
+  // A table printed to PDF may lose its column gap: "4 novembre 2024 Une deuxième version…". Rows like that
+  // count when there are at least three of them, each a date at a line's start and then a capital (or a
+  // script without capitals).
+  const loose = dates.filter((d) => !rows.has(d) && BULLET.test(text.slice(lineAround(text, d.start).start, d.start))
+    && /^ (?:\p{Lu}|[\p{Script=Han}\p{Script=Arabic}])/u.test(text.slice(d.end, d.end + 2)));
+  if (loose.length >= 3) for (const d of loose) rows.set(d, text.slice(d.end, lineAround(text, d.start).end).trim());
   return rows.size >= 2 ? rows : new Map();
 }
 

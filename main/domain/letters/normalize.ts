@@ -3,11 +3,20 @@
 // 0–9, no Arabic short vowels, plain spaces and line ends, and the marks of Markdown copies ("**", "[text](#)") gone.
 
 const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/g;
+// CJK radicals a PDF's font may give for the characters they look like (NFKC leaves this block alone).
+const RADICALS: Record<string, string> = {
+  '⺠': '民', '⻄': '西', '⻓': '长', '⻔': '门', '⻛': '风', '⻜': '飞', '⻢': '马', '⻬': '齐', '⻆': '角', '⻅': '见',
+  '⻉': '贝', '⻋': '车', '⻩': '黄', '⻣': '骨', '⻤': '鬼', '⻨': '麦', '⻗': '雨', '⻘': '青', '⻝': '食', '⻥': '鱼',
+  '⻦': '鸟', '⻧': '卤', '⻪': '黾', '⻭': '齿', '⻯': '龙', '⺟': '母', '⻳': '龟', '⻌': '辶', '⻍': '辶', '⻊': '足',
+};
+const RADICAL = new RegExp(`[${Object.keys(RADICALS).join('')}]`, 'gu');
 
 export function normalizeLetterText(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(ARABIC_INDIC, (digit) => String(digit.charCodeAt(0) & 0xf))
+    .replace(RADICAL, (radical) => RADICALS[radical])
+    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a]/g, ' ')
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]/g, '')
