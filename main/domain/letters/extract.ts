@@ -102,7 +102,7 @@ const CODED_REFERENCES = [
   /(?:Administrative [Cc]ircular|Circulaire administrative|Circular administrativa)\s+CA\/\d{1,4}/u,
   /(?<![\p{L}\d])(?:CL|DM|CA|CR|BR|AC|CACE)-?\s?\d{2,4}\/[A-Z0-9]{1,6}(?:\/[A-Z]{1,6})?(?![\d\p{L}])/u,
   /(?<![\p{L}\d])(?:DM|CL)-\d{2,4}(?![\d/])/u,
-  /(?<![\p{L}\d])(?:CR|CA|CL|BR|DM|CACE)\/\d{1,4}号?(?:通函)?/u,
+  /(?<![\p{Lu}\d])(?:CR|CA|CL|BR|DM|CACE)\/\d{1,4}号?(?:通函)?/u,
   /(?<![\p{L}\d/])\d{1,2}\/[A-Z]{2,6}\/\d{1,4}(?![\d/])/u,
   /(?:电信标准化局|电信发展局|无线电通信局)?第?\d{1,4}(?:\/\d{1,4})?号(?:通函|集体函)/u,
   /الرسالة (?:الجماعية|المعممة) \d{1,4}(?:\/\d{1,4})?(?: لمكتب (?:تقييس الاتصالات|تنمية الاتصالات|الاتصالات الراديوية))?/u,
@@ -177,8 +177,10 @@ function findContactEmail(text: string, headerEnd: number, bodyEnd: number): Fou
   const candidates: Found<string>[] = [];
   EMAIL.lastIndex = 0;
   for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) {
+    // The letterhead's own lines (or, in text run together, what stands right around the address).
     const line = lineAround(text, m.index);
-    if (LETTERHEAD.test(text.slice(line.start, line.end)) || /^itumail@/i.test(m[0])) continue;
+    const around = text.slice(Math.max(line.start, m.index - 80), Math.min(line.end, m.index + m[0].length + 80));
+    if (LETTERHEAD.test(around) || /^itumail@/i.test(m[0])) continue;
     candidates.push(found(m[0], m.index));
   }
   EMAIL_LABEL.lastIndex = 0;

@@ -26,7 +26,12 @@ export function subjectSpan(text: string): Span | null {
   if (label) {
     const start = label.index + label[0].length;
     const blank = head.indexOf('\n\n', start + 1);
-    const end = Math.min(blank > 0 ? blank : head.length, start + 600);
+    let end = Math.min(blank > 0 ? blank : head.length, start + 600);
+    // Text run together has no blank line: the subject ends where the first numbered paragraph starts.
+    if (blank < 0 || blank - start > 400) {
+      const paragraph = /\s\d{1,2}\s+\p{Lu}\p{Ll}{2,}/u.exec(head.slice(start + 30, end));
+      if (paragraph) end = start + 30 + paragraph.index;
+    }
     return trimSpan(text, { start, end });
   }
   if (salutation > 0) {

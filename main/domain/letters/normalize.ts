@@ -27,6 +27,8 @@ export function normalizeLetterText(raw: string): string {
     .replace(/\*\*|__/g, '')
     .replace(/^#{1,6}[ \t]+/gm, '')
     .replace(/[ \t]+\n/g, '\n')
+    // A right-to-left line's final full stop, read from a PDF, lands before the year that ends it (".2021").
+    .replace(/(\p{Script=Arabic}[ \t]+)([.,،])(\d{1,4})(?=\n|$)/gu, '$1$3$2')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
