@@ -16,7 +16,11 @@ export function normalizeLetterText(raw: string): string {
     .normalize('NFKC')
     .replace(ARABIC_INDIC, (digit) => String(digit.charCodeAt(0) & 0xf))
     .replace(RADICAL, (radical) => RADICALS[radical])
-    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
+    // A glyph a PDF could not map (U+0000) sits inside a word, with the gap it made around it.
+    .replace(/[ \t]*\u0000[ \t]*/g, '')
+    .replace(/[\u0001-\u0008\u000b\u000e-\u001f\u007f]/g, '')
+    // An Arabic vowel sign set apart from its letter by a PDF's spacing: "ع ُمان" is "عُمان".
+    .replace(/[ \t]+(?=[\u064b-\u0652])/g, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\u2000-\u200a]/g, ' ')
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]/g, '')
