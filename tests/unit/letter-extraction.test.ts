@@ -133,7 +133,7 @@ async function scores(folder: string, read: (file: string, name: string) => stri
 
 const share = ({ right, total }: { right: number; total: number }) => right / total;
 const TARGET = (language: string) => (['en', 'fr', 'es'].includes(language) ? 0.9 : 0.8);
-const FOLDERS = ['seeds', 'corpus', 'heldout'].filter((folder) => existsSync(path.join(FIXTURES, folder)));
+const FOLDERS = ['seeds', 'corpus', 'heldout', 'heldout2'].filter((folder) => existsSync(path.join(FIXTURES, folder)));
 
 describe('letters read as a careful reader reads them', () => {
   it('reads every field of the five French seeds', async () => {

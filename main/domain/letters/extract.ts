@@ -147,7 +147,7 @@ const AFTER_DATE_PLACE = /^\s*[,，،]\s*(?:Gen[eè]v[ae]|Geneva|Ginebra|Жен�
 const NOT_LETTER_DATE = /(?:参考文件|Reference|Référence|Referencia|of|du|del|de la|от|的)\s*[:：]?\s*$/iu;
 
 function findLetterDate(text: string, dates: FoundDate[], headerEnd: number, subject: Span | null): Found<string> | null {
-  const limit = Math.max(headerEnd, 400);
+  const limit = subject ? subject.start : Math.max(headerEnd, 400);
   const single = dates.filter((d) => d.from === d.to && d.start < limit);
   const of = (d: FoundDate) => ({ value: d.from, start: d.start, end: d.end });
   for (const pattern of [PLACE_DATE, DATE_LABEL]) {
@@ -155,7 +155,7 @@ function findLetterDate(text: string, dates: FoundDate[], headerEnd: number, sub
     for (let m = pattern.exec(text); m && m.index < limit; m = pattern.exec(text)) {
       const after = m.index + m[0].length;
       const date = single.find((d) => d.start === after);
-      if (date) return of(date);
+      if (date && !new RegExp(`^\\s*${WEEKDAY}`, 'iu').test(m[0])) return of(date);
     }
   }
   const placeAfter = single.find((d) => AFTER_DATE_PLACE.test(text.slice(d.end, d.end + 20)));
@@ -258,11 +258,16 @@ const NAME_START = new RegExp([
 // A year ending a name repeats the acronym's: "… de 2025", "… of 2025", "… 2024 года", "… لعام 2025".
 const TRAILING_YEAR = /\s+(?:de|of|del|لعام|عام)?\s*(?:19|20)\d{2}(?:\s*(?:года|год|г\.))?$/u;
 
+// "… de l'UIT-T", "… of ITU-D": the Sector that runs the meeting, not part of its name.
+const TRAILING_SECTOR = /\s+(?:of (?:the )?|de l'|del |de la |du |de )?(?:ITU|UIT|МСЭ)-[TRDТРД]$/u;
+
 function cleanName(value: string): string {
-  return value.replace(/\s+/g, ' ').replace(/[\s,،;-]+$/u, '').replace(TRAILING_YEAR, '').trim();
+  return value.replace(/\s+/g, ' ').replace(/[\s,،;-]+$/u, '').replace(TRAILING_YEAR, '').replace(TRAILING_SECTOR, '').trim();
 }
 
-const MEETING_OF = /^\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*)?\s+(?:meeting|session|réunion|reunión|sesión|собрание|сессия|заседание|совещание)\s+(?:of the|of|du|de la|de l'|des|de|del)\s+/iu;
+const MEETING_OF = /^(?:\p{L}[\p{L}-]*\s+){0,2}(?:meeting|session|réunion|reunión|sesión|собрание|сессия|заседание|совещание)(?:\s+\p{L}[\p{L}-]*)?\s+(?:of the|of|du|de la|de l'|des|de|del)\s+/iu;
+// "الاجتماع الثالث للفريق…": "لل" is "ل" + "ال".
+const ARABIC_MEETING_OF = /^(?:ال)?اجتماع(?:\s+\S+)?\s+لل/u;
 const ITU_BEFORE = /(?:ITU|UIT|МСЭ)\s+$/u;
 
 function nameBefore(text: string, end: number): Found<string> | null {
@@ -274,6 +279,19 @@ function nameBefore(text: string, end: number): Found<string> | null {
   let from = m.index;
   const meeting = MEETING_OF.exec(clause.slice(from));
   if (meeting && NAME_START.test(clause.slice(from + meeting[0].length))) from += meeting[0].length;
+  const arabicMeeting = ARABIC_MEETING_OF.exec(clause.slice(from));
+  if (arabicMeeting) {
+    const value = cleanName(`ال${clause.slice(from + arabicMeeting[0].length)}`);
+    return { value, start: start + from + arabicMeeting[0].length, end };
+  }
+  // Chinese: the name is the run of characters before its kind word ("人工智能向善全球峰会"), after a verb.
+  if (/\p{Script=Han}/u.test(m[0])) {
+    let at = from;
+    while (at > 0 && /\p{Script=Han}/u.test(clause[at - 1])) at -= 1;
+    const run = clause.slice(at, from);
+    const verb = /.*(?:出席|参加|邀请|关于|举办|召开|举行|的|是|将)/u.exec(run);
+    from = at + (verb ? verb[0].length : 0);
+  }
   const itu = ITU_BEFORE.exec(clause.slice(0, from));
   if (itu) from = itu.index;
   const value = cleanName(clause.slice(from));
@@ -378,7 +396,7 @@ function withCountryNearby(text: string, span: Span, venue: Venue): Venue {
 function chineseVenue(text: string, span: Span): Venue | null {
   const part = text.slice(span.start, span.end);
   // "在大韩民国首尔举行", or a subject's last part "…，大韩民国首尔".
-  const m = /在([^，。；、\s]{2,20}?)(?:举行|召开|举办)/u.exec(part) ?? /[，,]\s*([^，,。；\d\s]{2,20})\s*$/u.exec(part);
+  const m = /在([^，。；、\s()（）]{2,20}?)(?:举行|召开|举办)/u.exec(part) ?? /[，,]\s*([^，,。；\d\s()（）]{2,20})[)）]?\s*$/u.exec(part);
   if (!m) return null;
   const inner = m[1].replace(/(?:国际电联总部|总部|的)$/u, '');
   const innerStart = span.start + m.index + m[0].indexOf(m[1]);

@@ -6,7 +6,7 @@ export interface Span {
   end: number;
 }
 
-const SALUTATION = /(?:^|\n|\s)(Madame,? Monsieur|Monsieur,? Madame|Dear (?:Sir|Madam|Colleague)s?|Dear Sir\/Madam|Sir\/Madam|Muy señor(?:a)? mío|Estimad[oa]s?(?: Señor| Señora| colega)|Señora(?:\/|, )Señor|Уважаем(?:ая|ый|ые)|Господин|尊敬的|(?:حضرات )?السيدات والسادة|حضرات السادة|سيدي(?:\/سيدتي)?|السيد)/u;
+const SALUTATION = /(?:^|\n|\s)(Madame,? Monsieur|Monsieur,? Madame|Dear (?:Sir|Madam|Colleague)s?|Dear Sir\/Madam|Sir\/Madam|Muy señor(?:a)? mío|Estimad[oa]s?(?: Señor| Señora| colega)|Señora(?:\/|, )Señor|Уважаем(?:ая|ый|ые)|尊敬的|(?:حضرات )?السيدات والسادة|حضرات السادة|سيدي(?:\/سيدتي)?|تحية طيبة)/u;
 
 const SUBJECT_LABEL = /(?:^|\n|\s|\d)(Objet|Subject|Asunto|Тема|Предмет|Объект|事由|主题|标题|事项|الموضوع)\s*[:：]/u;
 
