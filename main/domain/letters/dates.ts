@@ -35,7 +35,9 @@ const MONTH = `(${Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .map((name) => escape(name).replace('_', '\\s*'))
   .join('|')})(?![\\p{L}])`;
-const DAY = '(\\d{1,2})(?:er|st|nd|rd|th|º|°|-?го)?';
+// "del lunes 5 al jueves 15 de abril", "from Monday 3 to Friday 7 May": a weekday may come before the day.
+const WEEKDAY = '(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\\s*,?\\s*)?';
+const DAY = `${WEEKDAY}(\\d{1,2})(?:er|st|nd|rd|th|º|°|-?го)?`;
 const YEAR = '(\\d{4})(?!\\d)(?:\\s*(?:года|год|г\\.|م))?';
 const OF = '\\s*(?:de\\s*)?'; // Spanish "16 de marzo de 1998"
 const OF_YEAR = '\\s*,?\\s*(?:del?\\s*)?';

@@ -197,7 +197,7 @@ function findContactEmail(text: string, headerEnd: number, bodyEnd: number): Fou
 // ---------------------------------------------------------------- event acronym and name
 
 // "WTDC-25", "GEI-FMPT-26", "VCC-3", and ITU's regional preparatory meetings ("RPM-ARB").
-const ACRONYM = /(?<![\p{L}\d‐‑-])(?:((?:[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7}[-‐‑])*[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7})[-‐‑]((?:19|20)\d{2}|\d{1,2})(?:[-‐‑][A-ZА-ЯЁ]{2,4})?|(?:RPM|RDF|RPR|РПС)[-‐‑][A-Z]{3})(?![\d\p{L}/])/gu;
+const ACRONYM = /(?<![\p{L}\d‐‑\-/])(?:((?:[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7}[-‐‑])*[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,7})[-‐‑]((?:19|20)\d{2}|\d{1,2})(?:[-‐‑][A-ZА-ЯЁ]{2,4})?|(?:RPM|RDF|RPR|РПС)[-‐‑][A-Z]{3})(?![\d\p{L}/])/gu;
 const PAREN_ACRONYM = /[(（]\s*([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,9}(?:[-‐‑][A-ZА-ЯЁ0-9]{1,6}){0,3})\s*[)）]/gu;
 const NOT_PAREN = /^(?:ITU|UIT|МСЭ)[-‐‑][A-ZА-Я]$|^\d|^[A-Z]{1,2}$/u;
 const NOT_NAMES = new Set([...NOT_EVENTS, 'ICT', 'TIC', 'ИКТ', 'BDT', 'TSB', 'SG', 'BR', 'PMA', 'LDC', 'ONU', 'UN', 'OMS', 'WHO']);
@@ -324,6 +324,7 @@ function findEventName(text: string, acronym: Found<string> | null, subject: Spa
 
 const HELD = /(?:held|take place|takes place|taking place|convened|hosted|organi[sz]ed|se tiendra|se tiendront|se tient|aura lieu|sera convoquée?|se déroulera|s'est tenue?|s'est déroulée?|a eu lieu|tendrá lugar|tendrán lugar|se celebrará|se celebrarán|celebrará|se realizará|se llevará a cabo|tuvo lugar|se celebró|состоится|состоятся|пройдет|пройдёт|будет проходить|проводится|состоялась|состоялся|举行|召开|举办|ستعقد|سيعقد|يعقد|تعقد|ستُعقد|سيُعقد|ستنعقد|عُقد|عقد)/iu;
 // Dates a letter replaces: "originally scheduled", "au lieu du", "планировалось", "原定".
+const BULLET_ONLY = /^[\s\-–•*]*$/u;
 const ORIGINALLY = /originally|initially|previously|instead of|initialement|au lieu d|initialmente|inicialmente|en lugar de|первоначально|планировалось|вместо|原定|原计划|كان من المقرر|بدلا من|بدلاً من/iu;
 const VIRTUAL = /(?:fully virtual|virtual(?:ly)? (?:meeting|format|session|event|workshop|consultation)|held (?:fully |entirely |completely )?virtual(?:ly)?|online only|consultation virtuelle|consulta virtual|entièrement virtuel|sous forme virtuelle|en mode virtuel|de manière virtuelle|réunion virtuelle|virtuellement|formato virtual|de forma virtual|reunión virtual|totalmente virtual|en línea únicamente|в виртуальном формате|виртуальн\p{L}* (?:собрание|совещание|формат|режим)|онлайн-формате|以虚拟方式|虚拟会议|线上会议|在线会议|اجتماع افتراضي|بشكل افتراضي|افتراضياً|افتراضيا)/iu;
 const HEADQUARTERS = /(?:ITU headquarters|headquarters of (?:the )?ITU|siège de l'UIT|sede de la UIT|штаб-квартир\p{L}* МСЭ|国际电联总部|مقر الاتحاد)/iu;
@@ -439,10 +440,12 @@ function findEventFacts(
   name: Found<string> | null, language: Language | null, bodyEnd: number,
 ): EventFacts {
   const acronymRe = acronym ? acronymPattern(acronym.value) : null;
+  // "Meeting of Working Party 4C" is written "the next meeting of ITU-R Working Party 4C": its core is enough.
+  const core = name ? name.value.replace(MEETING_OF, '').toLocaleLowerCase() : null;
   const mentionsEvent = (span: Span) => {
     const part = text.slice(span.start, span.end);
     if (acronymRe) { acronymRe.lastIndex = 0; if (acronymRe.test(part)) return true; }
-    return name ? part.toLocaleLowerCase().includes(name.value.toLocaleLowerCase()) : false;
+    return core !== null && core.length >= 6 && part.toLocaleLowerCase().includes(core);
   };
   const inSubject = (d: Span) => subject !== null && d.start >= subject.start && d.end <= subject.end;
   let best: { date: FoundDate; score: number; sentence: Span } | null = null;
@@ -458,6 +461,18 @@ function findEventFacts(
     if (date.start > bodyEnd) score -= 3;
     if (ORIGINALLY.test(before)) score -= 4;
     if (score >= 3 && (!best || score > best.score)) best = { date, score, sentence };
+  }
+  // A table row: the event's name on one line, its dates alone on the next ("Working Party 4C\n11-19 May 2027").
+  if (!best && core) {
+    for (const date of dates) {
+      const line = lineAround(text, date.start);
+      const previous = lineAround(text, Math.max(0, line.start - 1));
+      const label = text.slice(previous.start, previous.end).trim().toLocaleLowerCase();
+      if (date.from !== date.to && BULLET_ONLY.test(text.slice(line.start, date.start)) && label.length >= 4 && core.endsWith(label)) {
+        best = { date, score: 3, sentence: sentenceAround(text, date.start) };
+        break;
+      }
+    }
   }
   // The subject first: it names the place as a place ("Ташкент", not "в Ташкенте"), with its country.
   const places: Span[] = [];
