@@ -1,10 +1,12 @@
 // npm run bench [-- --json]: a large participation file, timed. Medians of several runs after a warm-up.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../main/api/dispatch';
 import type { Context } from '../../main/api/channel';
+import type { Output } from '../../main/api/contract';
+import { extractLetter } from '../../main/domain/letters/extract';
 import { letterFiles } from '../../main/letters/letter-files';
 import { DATA_FILE } from '../../main/store/schema';
 import { Store } from '../../main/store/store';
@@ -87,9 +89,44 @@ async function fsyncFloor() {
   }
 }
 
+/** Letters: the extraction of the largest seed, and 50 PDF letters imported one after the other as the CLI does. */
+async function letters() {
+  const fixtures = path.resolve(import.meta.dirname, '../fixtures/letters');
+  const seed = readFileSync(path.join(fixtures, 'seeds/fr_CL-24-44_wtpf26-calendar-experts.txt'), 'utf8');
+  report('letter.extract', `extraction of seed CL-24/44 (${Math.round(seed.length / 1024)} KB)`, at(await timings(50, async () => extractLetter(seed)), 0.5), 'ms');
+  const pdfs = readdirSync(path.join(fixtures, 'pdf'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.pdf')).sort().slice(0, 50).map((file) => path.join(fixtures, 'pdf', file));
+  const start = performance.now();
+  await letterFiles.read(readFileSync(pdfs[0]), 'first.pdf');
+  report('letter.pdfFirstRead', 'first PDF read (loads pdf.js)', performance.now() - start, 'ms');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dd-bench-'));
+  const store = await Store.open(dir);
+  const context: Context = { store, host, now: () => new Date(), letters: letterFiles };
+  try {
+    const importStart = performance.now();
+    for (const file of pdfs) {
+      const reading = await dispatch('letters:read', { fileName: path.basename(file), content: readFileSync(file).toString('base64') }, context);
+      if (!reading.ok) throw new Error(`${file}: ${reading.error.code}`);
+      const { draftId, proposal, duplicate } = reading.value as Output<'letters:read'>;
+      if (duplicate) continue;
+      const confirmed = await dispatch('letters:confirm', {
+        draftId, invitation: { reference: proposal.invitation.reference ?? '' }, event: proposal.matches[0] ? { link: proposal.matches[0].id } : null,
+        deadlines: proposal.deadlines.map(({ date, what, kind }) => ({ date, what, kind })),
+      }, context);
+      if (!confirmed.ok) throw new Error(`${file}: ${confirmed.error.code}`);
+    }
+    report('letter.import50.pdf', `import of ${pdfs.length} PDF letters (read, extract, confirm; pdf.js loaded)`, performance.now() - importStart, 'ms');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 await fsyncFloor();
 await measure(LARGE, '');
 if (!process.argv.includes('--large-only')) await measure(XLARGE, '.xlarge');
+// Last, so that pdf.js in memory does not weigh on the figures of the data file.
+await letters();
 
 if (json) for (const { name, value, unit } of results) console.log(JSON.stringify({ name, value, unit }));
 else {
