@@ -605,7 +605,8 @@ function findDeadlines(text: string, dates: FoundDate[], skip: Span[], letterDat
     } else if (hasDeadlineCue(text, d) && !ANNOUNCEMENT.test(text.slice(sentence.start, sentence.end))) {
       const cue = CUE_BEFORE.exec(before.replace(/\s/g, ' '));
       const cueStart = cue ? d.start - before.length + cue.index : d.start;
-      what = clip(`${text.slice(sentence.start, cueStart)} ${text.slice(d.end, sentence.end)}`.replace(/\s*,\s*,/g, ','));
+      const rest = text.slice(d.end, sentence.end).replace(CUE_AFTER, '');
+      what = clip(`${text.slice(sentence.start, cueStart)} ${rest}`.replace(/\s*,\s*,/g, ',').replace(/\s+([.,;])/g, '$1'));
     }
     if (what !== null && !out.has(d.to)) out.set(d.to, { date: d.to, what, start: d.start, end: d.end });
   }
