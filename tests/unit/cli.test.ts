@@ -83,6 +83,43 @@ async function savedEvents(dir: string): Promise<{ id: string; acronym: string }
 // Each test runs several CLI processes one after the other; on two cores with a cold tsx cache (a fresh
 // clone in CI) a chain takes well over the default 15 s.
 describe.concurrent('the CLI', { timeout: 60_000 }, () => {
+  it('parse-letter prints what a letter says, as JSON, from text or PDF, and writes nothing', async ({ expect }) => {
+    const dir = await tempDir();
+    const letters = path.join(ROOT, 'tests/fixtures/letters');
+    const expected = JSON.parse(await fs.readFile(path.join(letters, 'seeds/fr_DM-24-1010_wtdc25-invitation-observers.expected.json'), 'utf8'));
+    const [text, pdf, bad] = await Promise.all([
+      cli(['parse-letter', path.join(letters, 'seeds/fr_DM-24-1010_wtdc25-invitation-observers.txt')], dir),
+      cli(['parse-letter', path.join(letters, 'pdf/seeds/fr_DM-24-1010_wtdc25-invitation-observers.pdf')], dir),
+      cli(['parse-letter', path.join(letters, 'files/binary.txt')], dir),
+    ]);
+    expect(text.code).toBe(0);
+    expect(Object.keys(JSON.parse(text.stdout))).toEqual(['reference', 'letterDate', 'language', 'eventName', 'eventAcronym', 'venue', 'startDate', 'endDate', 'deadlines', 'contactEmail']);
+    expect(JSON.parse(text.stdout)).toEqual(expected);
+    expect(pdf.code).toBe(0);
+    expect(JSON.parse(pdf.stdout)).toEqual(expected);
+    expect(bad).toMatchObject({ code: 1, stdout: '' });
+    expect(bad.stderr).toContain('is not text');
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+
+  it('import-letter records each letter with its event and deadlines, prints the ids, and recognises a letter read twice', async ({ expect }) => {
+    const dir = await tempDir();
+    const seeds = path.join(ROOT, 'tests/fixtures/letters/seeds');
+    const files = ['fr_CL-19-73_wtisd2020.txt', 'fr_CL-24-44_wtpf26-calendar-experts.txt'].map((f) => path.join(seeds, f));
+    const imported = await cli(['import-letter', ...files, path.join(ROOT, 'tests/fixtures/letters/files/empty.txt')], dir);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain('empty.txt');
+    const lines = imported.stdout.trim().split('\n').map((line) => line.split('\t'));
+    expect(lines.map(([letter, event]) => [/^[0-9a-f-]{36}$/.test(letter), event === '-'])).toEqual([[true, false], [true, true]]);
+    const list = await cli(['invitations', 'list', '--json'], dir);
+    expect(JSON.parse(list.stdout).map((l: { reference: string; openDeadlines: number }) => [l.reference, l.openDeadlines]))
+      .toEqual([['CL-19/73', 1], ['CL-24/44', 9]]);
+    const again = await cli(['import-letter', files[0]], dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Already recorded (as CL-19/73)');
+    expect(again.stdout.split('\t')[0]).toBe(lines[0][0]);
+  });
+
   it('adds an event and prints its id; events list --json and check then see it', async ({ expect }) => {
     const dir = await tempDir();
 
