@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LetterReading } from '../../main/api/contract';
 import { FIXTURES } from '../letters/score';
-import { call, contextFor, ok, openStore, tempDir } from './helpers';
+import { call, contextFor, ok, openStore, tempDir, testHost } from './helpers';
 
 const seed = (name: string) => readFileSync(path.join(FIXTURES, 'seeds', name));
 const CL_24_44 = 'fr_CL-24-44_wtpf26-calendar-experts.txt';
@@ -108,6 +108,20 @@ describe('importing a letter', () => {
     expect(refused.ok).toBe(false);
     expect(await ok(context, 'invitations:list', {})).toEqual([]);
     expect(await fs.readdir(path.join(dataDir, 'attachments'))).toEqual([]);
+  });
+
+  it('opens the original with the system, from the data folder only; the file of a letter cannot be changed', async () => {
+    const { dataDir, store } = await setup();
+    const opened: string[] = [];
+    const context = contextFor(store, { ...testHost, openPath: async (file) => (opened.push(file), true) });
+    const reading = await ok(context, 'letters:read', readInput(DM_24_1010, seed(DM_24_1010)));
+    const { invitationId } = await ok(context, 'letters:confirm', confirmAsProposed(reading));
+    expect(await ok(context, 'invitations:openOriginal', { id: invitationId })).toEqual({ opened: true });
+    expect(path.dirname(opened[0])).toBe(path.join(dataDir, 'attachments'));
+    expect(readFileSync(opened[0]).equals(seed(DM_24_1010))).toBe(true);
+    await ok(context, 'invitations:update', { id: invitationId, attachment: '../../etc/passwd', replyStatus: 'replied' } as never);
+    const letter = await ok(context, 'invitations:get', { id: invitationId });
+    expect(letter).toMatchObject({ replyStatus: 'replied', attachment: path.basename(opened[0]) });
   });
 
   it('marks a deadline done, and lists the letters awaiting a reply by reply-by date', async () => {

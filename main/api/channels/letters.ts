@@ -31,6 +31,9 @@ export interface LetterReading {
   duplicate: Pick<Invitation, 'id' | 'reference' | 'fileName'> | null;
 }
 
+// The file a letter came from is set once, when it is confirmed: never changed afterwards.
+const { fileName: _fileName, attachment: _attachment, format: _format, contentHash: _contentHash, ...editableInvitationFields } = invitationFields;
+
 export type InvitationSummary = Readonly<Invitation> & { eventName: string; eventAcronym: string; openDeadlines: number };
 export type DeadlineSummary = Readonly<Deadline> & { eventName: string; eventAcronym: string };
 
@@ -118,7 +121,7 @@ export const letterChannels = {
     },
   ),
   'invitations:get': defineChannel(idInput, ({ id }, { read }): Readonly<Invitation> => read.invitations.get(id)),
-  'invitations:update': defineChannel(z.intersection(idInput, patchSchema(invitationFields)), ({ id, ...patch }, { change }) =>
+  'invitations:update': defineChannel(z.intersection(idInput, patchSchema(editableInvitationFields)), ({ id, ...patch }, { change }) =>
     change((tx) => tx.invitations.update(id, patch))),
   'invitations:delete': defineChannel(idInput, ({ id }, { change }) => change((tx) => (tx.invitations.delete(id), { id }))),
   /** Opens the original letter with the system's program for it (the desktop app and browser mode on this computer). */
