@@ -6,6 +6,7 @@ import type { Channel, Input, Output } from './api/contract';
 import { dispatch } from './api/dispatch';
 import type { Context } from './api/channel';
 import { resolveDataDir } from './data-dir';
+import { balanceCounts } from './domain/balance';
 import { LIMITS } from './domain/enums';
 import { extractLetter, parsedLetter } from './domain/letters/extract';
 import type { LetterProposal } from './domain/letters/proposal';
@@ -29,6 +30,7 @@ const USAGE = `delegation-desk ${version}
   parse-letter FILE                      what an ITU letter says, as JSON (writes nothing)
   import-letter FILE... [--json]         records each letter with its event and deadlines; prints the ids
   invitations list [--event ID|ACRONYM] [--json]  the letters recorded
+  balance --event ID|ACRONYM --json      the delegation's balance in counts and shares
 options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
 
 class UsageError extends Error {}
@@ -126,6 +128,18 @@ async function run(argv: string[]): Promise<number> {
         if (!values.event) throw new UsageError(t('cli.eventRequired'));
         const delegation = await call(context, 'delegation:get', { eventId: await resolveEvent(context, values.event) });
         console.log(values.json ? JSON.stringify(delegation, null, 2) : describeDelegation(delegation));
+        return EXIT.ok;
+      });
+    case 'balance':
+      return withStore(dataDir, true, async (context) => {
+        if (!values.event) throw new UsageError(t('cli.eventRequired'));
+        const { event, members } = await call(context, 'delegation:get', { eventId: await resolveEvent(context, values.event) });
+        const settings = await call(context, 'settings:get');
+        const counted = members
+          .filter((m) => m.participation.registrationStatus !== 'cancelled')
+          .map((m) => ({ role: m.participation.role, gender: m.person.gender, birthDate: m.person.birthDate }));
+        const counts = balanceCounts(counted, event.startDate, settings.youthMaxAge);
+        console.log(values.json ? JSON.stringify(counts, null, 2) : describeDelegation(await call(context, 'delegation:get', { eventId: event.id })));
         return EXIT.ok;
       });
     case 'invitations list':

@@ -15,6 +15,7 @@ import type { PeopleFilters } from './features/people/PeopleList';
 // TanStack Table and Virtual, the forms react-hook-form and the schemas), so the app starts sooner.
 const EventList = lazyRouteComponent(() => import('./features/events/EventList'), 'EventList');
 const EventPage = lazyRouteComponent(() => import('./features/events/EventPage'), 'EventPage');
+const MemberDetails = lazyRouteComponent(() => import('./features/events/MemberDetails'), 'MemberDetails');
 const EventForm = lazyRouteComponent(() => import('./features/events/EventForm'), 'EventForm');
 const PeopleList = lazyRouteComponent(() => import('./features/people/PeopleList'), 'PeopleList');
 const PersonForm = lazyRouteComponent(() => import('./features/people/PersonForm'), 'PersonForm');
@@ -61,6 +62,14 @@ const editEvent = createRoute({
     return <EventForm id={editEvent.useParams().eventId} />;
   },
 });
+const member = createRoute({
+  getParentRoute: () => root,
+  path: '/events/$eventId/members/$participationId',
+  component: function MemberRoute() {
+    const { eventId, participationId } = member.useParams();
+    return <MemberDetails eventId={eventId} participationId={participationId} />;
+  },
+});
 const people = createRoute({
   getParentRoute: () => root,
   path: '/people',
@@ -88,7 +97,7 @@ const review = createRoute({
 });
 const settings = createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage });
 
-const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, people, newPerson, person, letters, review, settings]);
+const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, member, people, newPerson, person, letters, review, settings]);
 
 export function createAppRouter() {
   return createRouter({

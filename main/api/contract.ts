@@ -17,5 +17,5 @@ export type { AppStatus } from './channels/app';
 export type { Delegation, DelegationMember } from './channels/delegation';
 export type { EventSummary } from './channels/events';
 export type { DeadlineSummary, InvitationSummary, LetterReading } from './channels/letters';
-export type { PersonMatch, PersonSearch, PersonSummary } from './channels/people';
+export type { PersonEvent, PersonMatch, PersonRecord, PersonSearch, PersonSummary } from './channels/people';
 export type { Warning };

@@ -68,3 +68,38 @@ export function computeBalance(members: readonly BalanceMember[], eventStart: st
     youth: { ...share(young, dated.length, members.length - dated.length), maxAge: youthMaxAge },
   };
 }
+
+/** The balance in counts, as `balance --json` prints it: shares are fractions of those whose gender (age) is known. */
+export interface BalanceCounts {
+  total: number;
+  women: number;
+  men: number;
+  otherGender: number;
+  unknownGender: number;
+  womenShare: number | null;
+  youth: number;
+  unknownAge: number;
+  youthShare: number | null;
+  leadership: { total: number; women: number };
+}
+
+export function balanceCounts(members: readonly BalanceMember[], eventStart: string, youthMaxAge: number): BalanceCounts {
+  const count = (gender: Gender) => members.filter((m) => m.gender === gender).length;
+  const [women, men, otherGender, unknownGender] = [count('female'), count('male'), count('other'), count('unspecified')];
+  const dated = members.filter((m) => m.birthDate);
+  const youth = dated.filter((m) => ageOn(m.birthDate!, eventStart) <= youthMaxAge).length;
+  const leaders = members.filter((m) => LEADERSHIP.has(m.role));
+  const known = women + men + otherGender;
+  return {
+    total: members.length,
+    women,
+    men,
+    otherGender,
+    unknownGender,
+    womenShare: known === 0 ? null : women / known,
+    youth,
+    unknownAge: members.length - dated.length,
+    youthShare: dated.length === 0 ? null : youth / dated.length,
+    leadership: { total: leaders.length, women: leaders.filter((m) => m.gender === 'female').length },
+  };
+}

@@ -18,6 +18,11 @@ export const ROLES = [
   'head', 'deputyHead', 'delegate', 'adviser', 'expert', 'youthDelegate', 'observer',
 ] as const;
 export const ATTENDANCES = ['inPerson', 'remote'] as const;
+/** Protocol categories (WTDC-25): a head of delegation is not a VIP unless a minister, ambassador… */
+export const VIP_CATEGORIES = ['VVIP', 'UN', 'MIN', 'DMIN', 'AMB'] as const;
+export const VISA_STATUSES = ['notNeeded', 'needed', 'letterRequested', 'letterReceived', 'granted', 'refused'] as const;
+export const FELLOWSHIPS = ['full', 'partial'] as const;
+export const FELLOWSHIP_STATUSES = ['requested', 'granted', 'refused'] as const;
 export const REGISTRATION_STATUSES = [
   'notStarted', 'requested', 'approvedByFocalPoint', 'confirmed', 'cancelled',
 ] as const;
@@ -30,7 +35,7 @@ export const DEADLINE_KINDS = [
   'reply', 'registration', 'contribution', 'nomination', 'visa', 'fellowship', 'credentials', 'other',
 ] as const;
 
-export const LIMITS = { name: 200, text: 500, reference: 120, fileName: 255, notes: 10_000, email: 254, phone: 40, url: 2_000, letterBytes: 20 * 2 ** 20 } as const;
+export const LIMITS = { passportNumber: 40, name: 200, text: 500, reference: 120, fileName: 255, notes: 10_000, email: 254, phone: 40, url: 2_000, letterBytes: 20 * 2 ** 20 } as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -38,6 +43,10 @@ export type Modality = (typeof MODALITIES)[number];
 export type Role = (typeof ROLES)[number];
 export type Gender = (typeof GENDERS)[number];
 export type Attendance = (typeof ATTENDANCES)[number];
+export type VipCategory = (typeof VIP_CATEGORIES)[number];
+export type VisaStatus = (typeof VISA_STATUSES)[number];
+export type Fellowship = (typeof FELLOWSHIPS)[number];
+export type FellowshipStatus = (typeof FELLOWSHIP_STATUSES)[number];
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export type Sender = (typeof SENDERS)[number];
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];

@@ -114,8 +114,10 @@ export function optionalReference(): Field<string, 'optional'> {
 }
 
 /** Yes or no. */
-export function flag(fallback = false): Field<boolean, 'defaulted'> {
-  return field('defaulted', (v) => typeof v === 'boolean', z.boolean({ error: 'errors.invalid' }), fallback);
+export function flag(fallback = false): Field<boolean, 'defaulted', unknown> {
+  // A form's select gives 'true' or 'false'.
+  const input = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ error: 'errors.invalid' }));
+  return field('defaulted', (v) => typeof v === 'boolean', input, fallback);
 }
 
 /** A fingerprint: lowercase hexadecimal of a fixed length (sha-256: 64). */

@@ -4,7 +4,7 @@ import {
   text, webAddress, type Fields, type ValuesOf,
 } from './fields';
 import {
-  ATTENDANCES, DEADLINE_KINDS, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LETTER_FORMATS, LIMITS, MODALITIES,
+  ATTENDANCES, DEADLINE_KINDS, FELLOWSHIP_STATUSES, FELLOWSHIPS, VIP_CATEGORIES, VISA_STATUSES, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LETTER_FORMATS, LIMITS, MODALITIES,
   REGISTRATION_STATUSES, REPLY_STATUSES, ROLES, SENDERS,
 } from './enums';
 
@@ -54,6 +54,13 @@ export const personFields = {
   function: text(LIMITS.text),
   email: email(LIMITS.email),
   phone: text(LIMITS.phone),
+  /** The passport, for visa letters: the number is shown only when the user asks for it. */
+  passportName: text(LIMITS.name),
+  placeOfBirth: text(LIMITS.name),
+  passportNumber: text(LIMITS.passportNumber),
+  passportCountry: country(),
+  passportIssued: date({ notFuture: true }),
+  passportExpires: date(),
 } satisfies Fields;
 
 export const participationFields = {
@@ -62,6 +69,15 @@ export const participationFields = {
   role: choice(ROLES),
   attendance: choice(ATTENDANCES, 'inPerson'),
   registrationStatus: choice(REGISTRATION_STATUSES, 'notStarted'),
+  vip: optionalChoice(VIP_CATEGORIES),
+  visa: choice(VISA_STATUSES, 'notNeeded'),
+  fellowship: optionalChoice(FELLOWSHIPS),
+  fellowshipStatus: optionalChoice(FELLOWSHIP_STATUSES),
+  arrival: date(),
+  departure: date(),
+  /** Credentials are part of the file sent (PP, WRC). */
+  credentials: flag(false),
+  notes: text(LIMITS.notes),
 } satisfies Fields;
 
 /** An ITU letter received: what it says, its event, the reply it asks for, and its original file. */

@@ -28,6 +28,12 @@ export interface CollectionDef<R = any> {
 
 const define = <R>(def: CollectionDef<R>) => def;
 
+/** A passport number as written in any way ("AB 123-456" = "ab123456"), or null when there is none. */
+export function passportKey(number: string | undefined): string | null {
+  const key = fold(number ?? '').replace(/[^\p{L}\p{N}]/gu, '');
+  return key === '' ? null : key;
+}
+
 export interface Records {
   events: DelegationEvent;
   people: Person;
@@ -58,7 +64,12 @@ export const collections: { [C in CollectionName]: CollectionDef<Records[C]> } =
         code: 'warnings.duplicatePerson',
       },
       { key: (p) => (p.email ? fold(p.email) : null), level: 'warn', code: 'warnings.duplicateEmail' },
+      { key: (p) => passportKey(p.passportNumber), level: 'warn', code: 'warnings.duplicatePassport' },
     ],
+    check: (p) =>
+      p.passportIssued && p.passportExpires && p.passportExpires < p.passportIssued
+        ? [{ path: 'passportExpires', code: 'errors.expiresBeforeIssued' }]
+        : [],
   }),
   participations: define<Participation>({
     fields: participationFields,
@@ -72,6 +83,7 @@ export const collections: { [C in CollectionName]: CollectionDef<Records[C]> } =
         code: 'warnings.secondHead',
       },
     ],
+    check: (p) => (p.arrival && p.departure && p.departure < p.arrival ? [{ path: 'departure', code: 'errors.departureBeforeArrival' }] : []),
   }),
   invitations: define<Invitation>({
     fields: invitationFields,

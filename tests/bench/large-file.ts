@@ -40,6 +40,7 @@ export function database(SIZE: Size): { data: Database; largestEventId: string }
     ...meta(), title: '', givenName: `Given${i}`, familyName: `Family${i}`, gender: pick(GENDERS),
     birthDate: rnd() < 0.9 ? day(1950 + Math.floor(rnd() * 55), Math.floor(rnd() * 365)) : undefined,
     organisation: 'Ministry', function: 'Engineer', email: `person${i}@example.org`, phone: '',
+    passportName: '', placeOfBirth: '', passportNumber: rnd() < 0.5 ? `P${String(i).padStart(8, '0')}` : '',
   }));
   // One large conference (like a WRC delegation), the rest spread over the other events.
   const largest = events[0];
@@ -50,7 +51,7 @@ export function database(SIZE: Size): { data: Database; largestEventId: string }
     const person = pick(people);
     if (seen.has(event.id + person.id)) continue;
     seen.add(event.id + person.id);
-    participations.push({ ...meta(), eventId: event.id, personId: person.id, role: pick(ROLES), attendance: 'inPerson', registrationStatus: 'confirmed' });
+    participations.push({ ...meta(), eventId: event.id, personId: person.id, role: pick(ROLES), attendance: 'inPerson', registrationStatus: 'confirmed', visa: 'notNeeded', credentials: false, notes: '' });
   }
   // Two letters per event, each with a few deadlines (as a year of ITU circulars gives).
   const invitations: Database['invitations'] = events.flatMap((event, i) => [0, 1].map((n) => ({

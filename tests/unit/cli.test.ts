@@ -83,6 +83,29 @@ async function savedEvents(dir: string): Promise<{ id: string; acronym: string }
 // Each test runs several CLI processes one after the other; on two cores with a cold tsx cache (a fresh
 // clone in CI) a chain takes well over the default 15 s.
 describe.concurrent('the CLI', { timeout: 60_000 }, () => {
+  it('balance --json prints the counts and shares, cancelled members left out', async ({ expect }) => {
+    const dir = await tempDir();
+    const add = await cli(addWtdc, dir);
+    const store = await Store.open(dir);
+    await store.change((tx) => {
+      const people = [['female', '2000-05-01'], ['male', '1970-01-01'], ['unspecified', undefined], ['female', '1980-01-01']] as const;
+      people.forEach(([gender, birthDate], i) => {
+        const person = tx.people.create({ title: '', givenName: `P${i}`, familyName: 'Test', gender, birthDate, organisation: '', function: '', email: '', phone: '', passportName: '', placeOfBirth: '', passportNumber: '' });
+        tx.participations.create({
+          eventId: add.stdout.trim(), personId: person.id, role: i === 0 ? 'head' : 'delegate', attendance: 'inPerson',
+          registrationStatus: i === 3 ? 'cancelled' : 'confirmed', visa: 'notNeeded', credentials: false, notes: '',
+        });
+      });
+    });
+    await store.close();
+    const balance = await cli(['balance', '--event', 'WTDC-25', '--json'], dir);
+    expect(balance.code).toBe(0);
+    expect(JSON.parse(balance.stdout)).toEqual({
+      total: 3, women: 1, men: 1, otherGender: 0, unknownGender: 1, womenShare: 0.5,
+      youth: 1, unknownAge: 1, youthShare: 0.5, leadership: { total: 1, women: 1 },
+    });
+  });
+
   it('parse-letter prints what a letter says, as JSON, from text or PDF, and writes nothing', async ({ expect }) => {
     const dir = await tempDir();
     const letters = path.join(ROOT, 'tests/fixtures/letters');

@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { computeBalance, type Balance } from '../../domain/balance';
 import { participationInput, participationPatchInput } from '../../domain/inputs';
-import { ROLES, recordId, type DelegationEvent, type Participation, type Person } from '../../domain/model';
+import { ROLES, recordId, type DelegationEvent, type Participation } from '../../domain/model';
+import { passportWarning, type PassportWarning } from '../../domain/passport';
+import { masked, type PersonRecord } from './people';
 import { crudChannels, defineChannel } from '../channel';
 
 export interface DelegationMember {
   participation: Readonly<Participation>;
-  person: Readonly<Person>;
+  person: PersonRecord;
+  passportWarning: PassportWarning | null;
 }
 
 export interface Delegation {
   event: Readonly<DelegationEvent>;
   members: DelegationMember[];
   balance: Balance;
+  /** Heads of delegation not cancelled: exactly one is expected. */
+  heads: number;
 }
 
 const roleOrder = (p: Participation) => ROLES.indexOf(p.role);
@@ -29,7 +34,7 @@ export const delegationChannels = {
       .where('eventId', eventId)
       .flatMap((participation) => {
         const person = read.people.find(participation.personId);
-        return person ? [{ participation, person }] : [];
+        return person ? [{ participation, person: masked(person), passportWarning: passportWarning(person.passportExpires, event.endDate) }] : [];
       })
       .sort(
         (a, b) =>
@@ -45,7 +50,8 @@ export const delegationChannels = {
       event.startDate,
       read.settings.youthMaxAge,
     );
-    return { event, members, balance };
+    const heads = members.filter((m) => m.participation.role === 'head' && m.participation.registrationStatus !== 'cancelled').length;
+    return { event, members, balance, heads };
   }),
   ...participationChanges,
 };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { personInput, personPatchInput } from '../../domain/inputs';
 import { LIMITS, recordId, type Person } from '../../domain/model';
 import { fold } from '../../domain/text';
+import { idInput } from '../../domain/inputs';
+import type { DelegationEvent, Participation } from '../../domain/model';
 import { countBy, crudChannels, defineChannel } from '../channel';
 import { none } from './app';
 
@@ -10,6 +12,31 @@ export type PersonSummary = Pick<
   Person,
   'id' | 'title' | 'givenName' | 'familyName' | 'gender' | 'birthDate' | 'nationality' | 'organisation' | 'function' | 'email'
 > & { eventCount: number };
+
+/**
+ * A person as the screens get them: the passport number is never sent with the record, only its last
+ * characters ("•••• 4521"); `people:passport` gives it when the user asks.
+ */
+export type PersonRecord = Omit<Readonly<Person>, 'passportNumber'> & { passportMasked: string };
+
+export function masked({ passportNumber, ...person }: Readonly<Person>): PersonRecord {
+  return { ...person, passportMasked: passportNumber ? `•••• ${passportNumber.slice(-Math.min(4, Math.floor(passportNumber.length / 2)))}` : '' };
+}
+
+export interface PersonEvent {
+  participation: Readonly<Participation>;
+  event: Readonly<DelegationEvent>;
+}
+
+const { 'people:get': _fullPerson, 'people:create': create, 'people:update': update, ...otherPeopleChannels } = crudChannels('people', 'people', {
+  create: personInput,
+  patch: personPatchInput,
+});
+const maskedPeople = {
+  ...otherPeopleChannels,
+  'people:create': defineChannel(create.input, async (values, context): Promise<PersonRecord> => masked(await create.handler(values, context))),
+  'people:update': defineChannel(update.input, async (values, context): Promise<PersonRecord> => masked(await update.handler(values, context))),
+};
 
 /** What the person picker shows of a match: enough to tell namesakes apart. */
 export interface PersonMatch {
@@ -97,5 +124,18 @@ export const peopleChannels = {
     }));
     return { matches, total: found.length };
   }),
-  ...crudChannels('people', 'people', { create: personInput, patch: personPatchInput }),
+  ...maskedPeople,
+  'people:get': defineChannel(idInput, ({ id }, { read }): PersonRecord => masked(read.people.get(id))),
+  /** The passport number itself, when the user asks to see it. */
+  'people:passport': defineChannel(idInput, ({ id }, { read }) => ({ passportNumber: read.people.get(id).passportNumber })),
+  /** Every event a person was or will be on, with their role and registration, the latest first. */
+  'people:events': defineChannel(idInput, ({ id }, { read }): PersonEvent[] =>
+    read.participations
+      .where('personId', id)
+      .filter((p) => !p.deletedAt)
+      .flatMap((participation) => {
+        const event = read.events.find(participation.eventId);
+        return event && !event.deletedAt ? [{ participation, event }] : [];
+      })
+      .sort((a, b) => b.event.startDate.localeCompare(a.event.startDate))),
 };

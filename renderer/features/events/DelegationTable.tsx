@@ -67,6 +67,7 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
                 <bdi>{m.person.function || m.person.organisation}</bdi>
               </div>
             )}
+            {m.passportWarning && <div className="warning-text small">{t(`delegation.passport.${m.passportWarning}`)}</div>}
           </>
         ),
       },
@@ -117,9 +118,18 @@ function useMemberColumns(): ColumnDef<DelegationMember>[] {
         meta: { width: '10%', className: 'no-print' },
         header: () => <span className="visually-hidden">{t('common.remove')}</span>,
         cell: ({ row: { original: m } }) => (
-          <button type="button" className="link danger" onClick={() => void actions.remove(m)} aria-label={`${t('common.remove')} — ${personName(m.person)}`}>
-            {t('common.remove')}
-          </button>
+          <>
+            <Link
+              to="/events/$eventId/members/$participationId"
+              params={{ eventId: m.participation.eventId, participationId: m.participation.id }}
+              aria-label={`${t('delegation.details')} — ${personName(m.person)}`}
+            >
+              {t('delegation.details')}
+            </Link>{' '}
+            <button type="button" className="link danger" onClick={() => void actions.remove(m)} aria-label={`${t('common.remove')} — ${personName(m.person)}`}>
+              {t('common.remove')}
+            </button>
+          </>
         ),
       },
     ];

@@ -122,6 +122,11 @@ function DelegationSection({ delegation }: { delegation: Delegation }) {
           {t('delegation.title')} <span className="muted">({n(active.length)})</span>
         </h2>
         {active.length === 0 && <p className="empty">{t('delegation.empty')}</p>}
+        {active.length > 0 && delegation.heads !== 1 && (
+          <p className="warning-text heads-notice">
+            {delegation.heads === 0 ? t('delegation.noHead') : t('delegation.severalHeads', { shown: n(delegation.heads) })}
+          </p>
+        )}
         {active.length > 0 && (
           <div className="filters no-print" role="search" aria-label={t('delegation.searchLabel')}>
             <SearchBox

@@ -185,7 +185,7 @@ function Review({ reading }: { reading: LetterReading }) {
         <bdi>{reading.fileName}</bdi> · {t('letters.review.intro')}
       </p>
       {reading.duplicate && (
-        <p className="warning-text" role="status">
+        <p className="warning-text">
           {t('letters.duplicate', { reference: reading.duplicate.reference || reading.duplicate.fileName })}
         </p>
       )}

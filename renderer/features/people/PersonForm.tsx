@@ -10,10 +10,13 @@ import { DateField, SelectField, TextField } from '../../components/Fields';
 import { asFormValues, useAnnounceError, useApiForm, useLeaveGuard, type ApiForm, type FormValues } from '../../components/forms';
 import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
-import { countriesByName, personName } from '../../format';
+import { countriesByName, formatDateRange, personName } from '../../format';
 import { ScreenTitle } from '../../components/ScreenTitle';
 
-const FIELDS = ['title', 'givenName', 'familyName', 'gender', 'birthDate', 'nationality', 'organisation', 'function', 'email', 'phone'] as const;
+const FIELDS = [
+  'title', 'givenName', 'familyName', 'gender', 'birthDate', 'nationality', 'organisation', 'function', 'email', 'phone',
+  'passportName', 'placeOfBirth', 'passportNumber', 'passportCountry', 'passportIssued', 'passportExpires',
+] as const;
 type Values = FormValues<(typeof FIELDS)[number]>;
 type PersonValues = z.input<typeof personInput>;
 const DEFAULTS = { gender: 'unspecified' };
@@ -31,8 +34,10 @@ export function useSavePerson(person: PersonForm, id?: string) {
   const mutate = useMutation();
   return async (values: PersonValues): Promise<Output<'people:create'> | undefined> => {
     person.clearError();
+    // The passport number comes masked: it is sent only when the user typed a new one (or cleared it).
+    const passport = person.form.getFieldState('passportNumber').isDirty ? {} : { passportNumber: undefined };
     try {
-      return id ? await mutate('people:update', { ...values, id }) : await mutate('people:create', values);
+      return id ? await mutate('people:update', { ...values, ...passport, id }) : await mutate('people:create', values);
     } catch (error) {
       person.showError(error);
       return undefined;
@@ -40,7 +45,39 @@ export function useSavePerson(person: PersonForm, id?: string) {
   };
 }
 
-export function PersonFields({ person }: { person: PersonForm }) {
+/** The passport number: masked ("•••• 4521") until the user asks to see it. */
+function PassportNumber({ person, id, masked }: { person: PersonForm; id?: string; masked?: string }) {
+  const { t } = useTranslation();
+  const mutate = useMutation();
+  const announceError = useAnnounceError();
+  const { form } = person;
+  const shown = form.watch('passportNumber') !== '' || form.getFieldState('passportNumber').isDirty;
+  return (
+    <div className="with-source">
+      <TextField
+        form={form}
+        name="passportNumber"
+        label={t('people.field.passportNumber')}
+        hint={masked && !shown ? t('people.passportMasked', { masked }) : undefined}
+        maxLength={personFields.passportNumber.maxLength}
+        autoComplete="off"
+      />
+      {id && masked && !shown && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() =>
+            void mutate('people:passport', { id }).then(({ passportNumber }) => form.resetField('passportNumber', { defaultValue: passportNumber }), announceError)
+          }
+        >
+          {t('people.showPassport')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function PersonFields({ person, id, passportMasked }: { person: PersonForm; id?: string; passportMasked?: string }) {
   const { t, i18n } = useTranslation();
   const countries = useMemo(() => countriesByName(i18n.language), [i18n.language]);
   const { form } = person;
@@ -63,7 +100,53 @@ export function PersonFields({ person }: { person: PersonForm }) {
       <TextField form={form} name="function" label={t('people.field.function')} maxLength={max('function')} />
       <TextField form={form} name="email" type="email" label={t('people.field.email')} maxLength={max('email')} autoComplete="off" />
       <TextField form={form} name="phone" type="tel" label={t('people.field.phone')} maxLength={max('phone')} autoComplete="off" />
+      <fieldset className="passport">
+        <legend>{t('people.passport')}</legend>
+        <div className="grid">
+          <TextField form={form} name="passportName" label={t('people.field.passportName')} maxLength={max('passportName')} autoComplete="off" />
+          <PassportNumber person={person} id={id} masked={passportMasked} />
+          <SelectField
+            form={form}
+            name="passportCountry"
+            label={t('people.field.passportCountry')}
+            placeholder={t('form.chooseOne')}
+            options={countries.map((c) => ({ value: c.code, label: c.name }))}
+          />
+          <TextField form={form} name="placeOfBirth" label={t('people.field.placeOfBirth')} maxLength={max('placeOfBirth')} autoComplete="off" />
+          <DateField form={form} name="passportIssued" label={t('people.field.passportIssued')} />
+          <DateField form={form} name="passportExpires" label={t('people.field.passportExpires')} />
+        </div>
+      </fieldset>
     </div>
+  );
+}
+
+/** Every event the person was or will be on, with role and registration. */
+function PersonEvents({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const events = useQuery('people:events', { id });
+  if (!events.data) return null;
+  return (
+    <section aria-labelledby="person-events-title" className="person-events">
+      <h2 id="person-events-title">{t('people.eventsTitle')}</h2>
+      {events.data.length === 0 ? (
+        <p className="empty">{t('people.noEvents')}</p>
+      ) : (
+        <ul className="plain-list">
+          {events.data.map(({ event, participation }) => (
+            <li key={participation.id}>
+              <Link to="/events/$eventId" params={{ eventId: event.id }}>
+                <bdi>{event.acronym || event.name}</bdi>
+              </Link>{' '}
+              <span className="muted">
+                {formatDateRange(event.startDate, event.endDate, i18n.language)} · {t(`delegation.role.${participation.role}`)} ·{' '}
+                {t(`delegation.registration.${participation.registrationStatus}`)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -116,7 +199,7 @@ export function PersonForm({ id }: { id?: string }) {
             {person.formError}
           </p>
         )}
-        <PersonFields person={person} />
+        <PersonFields person={person} id={id} passportMasked={existing.data?.passportMasked} />
         <div className="actions">
           <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
             {t('common.save')}
@@ -131,6 +214,7 @@ export function PersonForm({ id }: { id?: string }) {
           )}
         </div>
       </form>
+      {id && <PersonEvents id={id} />}
     </section>
   );
 }
