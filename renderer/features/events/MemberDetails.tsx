@@ -3,7 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FELLOWSHIP_STATUSES, FELLOWSHIPS, VIP_CATEGORIES, VISA_STATUSES } from '../../../main/domain/enums';
-import { participationPatchInput } from '../../../main/domain/inputs';
+import { patchSchema } from '../../../main/domain/fields';
 import { participationFields } from '../../../main/domain/model';
 import { DateField, SelectField, TextField } from '../../components/Fields';
 import { asFormValues, useApiForm, useLeaveGuard, type FormValues } from '../../components/forms';
@@ -12,6 +12,8 @@ import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
 import { personName } from '../../format';
 
+// The form checks the fields' rules; main also checks that the departure is not before the arrival.
+const detailsInput = patchSchema(participationFields);
 const FIELDS = ['vip', 'visa', 'fellowship', 'fellowshipStatus', 'arrival', 'departure', 'credentials', 'notes'] as const;
 type Values = FormValues<(typeof FIELDS)[number]>;
 
@@ -22,7 +24,7 @@ export function MemberDetails({ eventId, participationId }: { eventId: string; p
   const { announce } = useStatus();
   const delegation = useQuery('delegation:get', { eventId });
   const member = delegation.data?.members.find((m) => m.participation.id === participationId);
-  const details = useApiForm<Values, typeof participationPatchInput>(participationPatchInput, asFormValues(FIELDS, undefined, { visa: 'notNeeded', credentials: 'false' }));
+  const details = useApiForm<Values, typeof detailsInput>(detailsInput, asFormValues(FIELDS, undefined, { visa: 'notNeeded', credentials: 'false' }));
   const { form } = details;
   const { reset } = form;
   useEffect(() => {

@@ -1,0 +1,35 @@
+// A person's passport kept out of sight until asked for, and each member's details on a delegation.
+import { addNewMember, createEvent, expect, fill, memberRows, strings, test, text } from './app';
+
+test('the passport number is masked until shown; an expiring passport and a missing head are pointed out; a member\'s details are kept', async ({ app: page }) => {
+  const s = strings('en');
+  await createEvent(page, s, { name: 'World Radiocommunication Conference', acronym: 'WRC-27', startDate: '2027-10-18', endDate: '2027-11-12' });
+  await addNewMember(page, s, { givenName: 'Amina', familyName: 'Aliyeva', gender: 'female' }, 'delegate');
+  await expect(page.getByText(text(s, 'delegation.noHead'))).toBeVisible();
+
+  // The passport, typed on the person's page: after saving, only its last characters are shown.
+  await memberRows(page).first().getByRole('link', { name: 'ALIYEVA, Amina' }).click();
+  await fill(page, { passportNumber: 'C01234521', passportExpires: '01/15/2028' });
+  await page.getByRole('button', { name: text(s, 'common.save') }).click();
+  await page.getByRole('link', { name: 'ALIYEVA, Amina' }).click();
+  await expect(page.locator('[name="passportNumber"]')).toHaveValue('');
+  await expect(page.getByText(text(s, 'people.passportMasked', { masked: '•••• 4521' }))).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('C01234521');
+  await page.getByRole('button', { name: text(s, 'people.showPassport') }).click();
+  await expect(page.locator('[name="passportNumber"]')).toHaveValue('C01234521');
+  await expect(page.locator('.person-events')).toContainText('WRC-27');
+
+  await page.locator('.person-events').getByRole('link', { name: 'WRC-27' }).click();
+  await expect(memberRows(page).first()).toContainText(text(s, 'delegation.passport.expiresWithinSixMonths'));
+  await page.getByRole('link', { name: `${text(s, 'delegation.details')} — Amina Aliyeva` }).click();
+  await fill(page, { vip: 'MIN', visa: 'letterRequested', arrival: '10/16/2027', departure: '10/01/2027' });
+  await page.getByRole('button', { name: text(s, 'common.save') }).click();
+  await expect(page.locator('[name="departure"]')).toBeFocused();
+  await expect(page.getByText(text(s, 'errors.departureBeforeArrival'))).toBeVisible();
+  await fill(page, { departure: '11/13/2027' });
+  await page.getByRole('button', { name: text(s, 'common.save') }).click();
+  await expect(page.locator('#event-title')).toBeVisible();
+  await page.getByRole('link', { name: `${text(s, 'delegation.details')} — Amina Aliyeva` }).click();
+  await expect(page.locator('[name="vip"]')).toHaveValue('MIN');
+  await expect(page.locator('[name="visa"]')).toHaveValue('letterRequested');
+});
