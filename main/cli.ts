@@ -31,6 +31,7 @@ const USAGE = `delegation-desk ${version}
   import-letter FILE... [--json]         records each letter with its event and deadlines; prints the ids
   invitations list [--event ID|ACRONYM] [--json]  the letters recorded
   balance --event ID|ACRONYM --json      the delegation's balance in counts and shares
+  people merge KEEP_ID OTHER_ID          one person from two records (a backup is made first)
 options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
 
 class UsageError extends Error {}
@@ -94,6 +95,14 @@ async function run(argv: string[]): Promise<number> {
   }
   const dataDir = resolveDataDir(values['data-dir']);
   if (!dataDir) throw new UsageError(t('cli.dataDirRequired'));
+  if (positionals[0] === 'people' && positionals[1] === 'merge') {
+    if (positionals.length !== 4) throw new UsageError(USAGE);
+    return withStore(dataDir, false, async (context) => {
+      const merged = await call(context, 'people:merge', { keepId: positionals[2], mergeId: positionals[3] });
+      console.log(t('cli.merged', { moved: merged.moved, backup: merged.backup }));
+      return EXIT.ok;
+    });
+  }
   if (positionals[0] === 'import-letter') {
     if (positionals.length < 2) throw new UsageError(USAGE);
     return withStore(dataDir, false, (context) => importLetters(context, positionals.slice(1), values.json));

@@ -14,6 +14,8 @@ const DEPENDS: Partial<Record<Channel, (write: Write, input: Record<string, unkn
   'people:list': (w) => w.name === 'people' || w.name === 'participations',
   'people:get': (w, input) => w.name === 'people' && w.id === input?.id,
   'people:search': (w) => w.name === 'people' || w.name === 'participations',
+  'people:events': (w) => w.name === 'participations' || w.name === 'events',
+  'people:duplicates': (w) => w.name === 'people',
   'delegation:get': (w, input) =>
     (w.name === 'events' && w.id === input?.eventId) ||
     (w.name === 'participations' && w.refs?.eventId === input?.eventId) ||

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DurableTextFile } from './durable-file';
 
 export const BACKUP_DIR = 'backups';
-export type BackupReason = 'open' | 'first' | 'hourly' | 'quit' | 'migration' | 'restore' | 'recovery';
+export type BackupReason = 'open' | 'first' | 'hourly' | 'quit' | 'migration' | 'restore' | 'recovery' | 'merge';
 export const RETENTION = { recent: 10, hourly: 24, daily: 14, monthly: 12 } as const;
 
 export interface BackupInfo {
@@ -20,7 +20,7 @@ export interface BackupInfo {
   reason: BackupReason | 'legacy';
 }
 
-const REASONS: readonly BackupReason[] = ['open', 'first', 'hourly', 'quit', 'migration', 'restore', 'recovery'];
+const REASONS: readonly BackupReason[] = ['open', 'first', 'hourly', 'quit', 'migration', 'restore', 'recovery', 'merge'];
 const REASON_SET: ReadonlySet<string> = new Set(REASONS);
 
 /** `delegation-desk-s<seq, 12+ digits>-<YYYYMMDDTHHMMSSmmmZ>-<reason>[-<n>].json` */
@@ -172,7 +172,8 @@ const GENERATIONS: readonly (readonly [prefix: number, count: number])[] = [
 export function backupsToKeep(backups: readonly BackupInfo[]): Set<string> {
   const sorted = [...backups].sort(newestFirst);
   const keep = new Set(sorted.slice(0, RETENTION.recent).map((b) => b.name));
-  for (const b of sorted) if (b.reason === 'migration') keep.add(b.name);
+  // The copy made before a format update or a merge is what undoes it: never rotated away.
+  for (const b of sorted) if (b.reason === 'migration' || b.reason === 'merge') keep.add(b.name);
   for (const [prefix, count] of GENERATIONS) {
     // Walking newest first, a bucket is met first at its highest-seq backup: that is its rank and its keeper.
     const seen = new Set<string>();

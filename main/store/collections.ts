@@ -6,6 +6,7 @@ import {
   deadlineFields, eventFields, invitationFields, participationFields, personFields, profileFields, settingsFields,
   type Deadline, type DelegationEvent, type Invitation, type Participation, type Person, type Profile, type Settings,
 } from '../domain/model';
+import { passportKey } from '../domain/passport';
 import { fold } from '../domain/text';
 
 export interface UniqueRule<R> {
@@ -28,11 +29,6 @@ export interface CollectionDef<R = any> {
 
 const define = <R>(def: CollectionDef<R>) => def;
 
-/** A passport number as written in any way ("AB 123-456" = "ab123456"), or null when there is none. */
-export function passportKey(number: string | undefined): string | null {
-  const key = fold(number ?? '').replace(/[^\p{L}\p{N}]/gu, '');
-  return key === '' ? null : key;
-}
 
 export interface Records {
   events: DelegationEvent;

@@ -46,4 +46,5 @@ export interface DataStore {
   onChange(listener: (notice: ChangeNotice) => void): () => void;
   reopen(): Promise<void>;
   restore(name: string): Promise<void>;
+  backupBefore(reason: 'merge'): Promise<string>;
 }

@@ -445,6 +445,16 @@ export class Store implements DataStore {
   // ---- Backups ----
 
   /** One backup at a time; a request while one is being made is dropped (the next trigger will come). */
+  /** A backup of the data as it is now, made before a change that is hard to take back (a merge); its name. */
+  async backupBefore(reason: 'merge'): Promise<string> {
+    if (!this.writable) this.refuse();
+    await this.backingUp;
+    const { text, seq } = await this.betweenChanges(() => ({ text: JSON.stringify(this.low.data), seq: this.seq }));
+    const info = await writeBackup(this.dataDir, text, seq, reason, this.now());
+    this.backedUp(seq);
+    return info.name;
+  }
+
   private backup(reason: BackupReason, from: 'snapshot' | 'memory'): Promise<void> {
     if (this.backingUp) return this.backingUp;
     const run = (async () => {

@@ -33,3 +33,24 @@ test('the passport number is masked until shown; an expiring passport and a miss
   await expect(page.locator('[name="vip"]')).toHaveValue('MIN');
   await expect(page.locator('[name="visa"]')).toHaveValue('letterRequested');
 });
+
+test('two records of one person are pointed out on the person\'s page and merged into one', async ({ app: page }) => {
+  const s = strings('en');
+  await page.evaluate(async () => {
+    const token = sessionStorage.getItem('delegation-desk-token');
+    const call = (channel: string, input: unknown) =>
+      fetch(`api/${channel}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    await call('people:create', { givenName: 'Jean', familyName: 'Dupont', organisation: 'ARCEP' });
+    await call('people:create', { givenName: 'JEAN', familyName: 'Dupont', birthDate: '1970-02-03', gender: 'male' });
+  });
+  await page.getByRole('link', { name: text(s, 'nav.people'), exact: true }).click();
+  await page.getByRole('link', { name: 'DUPONT, Jean' }).first().click();
+  const duplicates = page.locator('.person-duplicates');
+  await expect(duplicates).toContainText('Dupont');
+  await duplicates.getByRole('button', { name: text(s, 'people.mergeInto') }).click();
+  await page.getByRole('dialog').getByRole('button', { name: text(s, 'people.merge') }).click();
+  await expect(page.getByRole('status')).toContainText('Merged.');
+  await expect(duplicates).toHaveCount(0);
+  await page.getByRole('link', { name: text(s, 'nav.people'), exact: true }).click();
+  await expect(page.locator('main table tbody tr:not(.spacer)')).toHaveCount(1);
+});

@@ -95,3 +95,30 @@ describe('the balance in counts', () => {
     });
   });
 });
+
+describe('merging two records of one person', () => {
+  it('keeps one, fills what it lacks from the other, moves its delegations, and can be undone from the backup it made', async () => {
+    const { store, context, event } = await setup();
+    const other = await ok(context, 'events:create', { name: 'Council', acronym: 'C27', kind: 'council', startDate: '2027-06-01', endDate: '2027-06-10' });
+    const keep = await ok(context, 'people:create', { givenName: 'Amina', familyName: 'Aliyeva', email: 'amina@example.org' });
+    const twin = await ok(context, 'people:create', { givenName: 'Amina', familyName: 'ALIYEVA', gender: 'female', birthDate: '1990-04-02', passportNumber: 'C01234521', email: 'other@example.org' });
+    await ok(context, 'participations:create', { eventId: event.id, personId: keep.id, role: 'head' });
+    await ok(context, 'participations:create', { eventId: event.id, personId: twin.id, role: 'delegate' });
+    await ok(context, 'participations:create', { eventId: other.id, personId: twin.id, role: 'adviser' });
+
+    const merged = await ok(context, 'people:merge', { keepId: keep.id, mergeId: twin.id });
+    expect(merged.moved).toBe(1);
+    const kept = await ok(context, 'people:get', { id: keep.id });
+    expect(kept).toMatchObject({ gender: 'female', birthDate: '1990-04-02', email: 'amina@example.org', passportMasked: '•••• 4521' });
+    expect((await call(context, 'people:get', { id: twin.id })).ok).toBe(false);
+    const events = await ok(context, 'people:events', { id: keep.id });
+    expect(events.map((e) => [e.event.acronym, e.participation.role]).sort()).toEqual([['C27', 'adviser'], ['WRC-27', 'head']]);
+    expect((await ok(context, 'people:list')).length).toBe(1);
+
+    const refused = await call(context, 'people:merge', { keepId: keep.id, mergeId: keep.id });
+    expect(refused.ok ? null : refused.error.issues?.map((i) => i.code)).toEqual(['errors.mergeSame']);
+
+    await store.restore(merged.backup);
+    expect((await ok(context, 'people:list')).map((p) => p.familyName).sort()).toEqual(['ALIYEVA', 'Aliyeva']);
+  });
+});

@@ -3,7 +3,8 @@ import { personInput, personPatchInput } from '../../domain/inputs';
 import { LIMITS, recordId, type Person } from '../../domain/model';
 import { fold } from '../../domain/text';
 import { idInput } from '../../domain/inputs';
-import type { DelegationEvent, Participation } from '../../domain/model';
+import { personFields, type DelegationEvent, type Participation } from '../../domain/model';
+import { passportKey } from '../../domain/passport';
 import { countBy, crudChannels, defineChannel } from '../channel';
 import { none } from './app';
 
@@ -126,6 +127,52 @@ export const peopleChannels = {
   }),
   ...maskedPeople,
   'people:get': defineChannel(idInput, ({ id }, { read }): PersonRecord => masked(read.people.get(id))),
+  /**
+   * Two records of one person become one: `keepId` stays, taking what it lacks from the other; the other's
+   * delegations move to it (where both were on an event, the kept one's entry stays). A backup is made
+   * first: restoring it undoes the merge.
+   */
+  'people:merge': defineChannel(
+    z.object({ keepId: recordId, mergeId: recordId }).refine((v) => v.keepId !== v.mergeId, { error: 'errors.mergeSame', path: ['mergeId'] }),
+    async ({ keepId, mergeId }, { read, store, change }) => {
+      read.people.get(keepId);
+      read.people.get(mergeId);
+      const backup = await store.backupBefore('merge');
+      return change((tx) => {
+        const keep = tx.people.get(keepId);
+        const other = tx.people.get(mergeId);
+        const missing: Record<string, unknown> = {};
+        for (const field of Object.keys(personFields) as (keyof typeof personFields)[]) {
+          const mine = keep[field];
+          const theirs = other[field];
+          const empty = mine === undefined || mine === '' || (field === 'gender' && mine === 'unspecified');
+          if (empty && theirs !== undefined && theirs !== '' && theirs !== 'unspecified') missing[field] = theirs;
+        }
+        if (Object.keys(missing).length > 0) tx.people.update(keepId, missing);
+        const onEvents = new Set(tx.participations.where('personId', keepId).filter((p) => !p.deletedAt).map((p) => p.eventId));
+        let moved = 0;
+        for (const { id: _id, createdAt: _c, updatedAt: _u, seq: _s, deletedAt, personId: _p, ...values } of tx.participations.where('personId', mergeId)) {
+          if (deletedAt || onEvents.has(values.eventId)) continue;
+          tx.participations.create({ ...values, personId: keepId });
+          moved += 1;
+        }
+        tx.people.delete(mergeId);
+        return { keepId, backup, moved };
+      });
+    },
+  ),
+  /** Other records that are likely the same person: same names, same e-mail, or same passport number. */
+  'people:duplicates': defineChannel(idInput, ({ id }, { read }): PersonMatch[] => {
+    const person = read.people.get(id);
+    const name = `${fold(person.givenName)}|${fold(person.familyName)}`;
+    const email = person.email ? fold(person.email) : null;
+    const passport = passportKey(person.passportNumber);
+    return read.people
+      .list()
+      .filter((p) => p.id !== id
+        && (`${fold(p.givenName)}|${fold(p.familyName)}` === name || (email !== null && fold(p.email) === email) || (passport !== null && passportKey(p.passportNumber) === passport)))
+      .map((p) => ({ id: p.id, title: p.title, givenName: p.givenName, familyName: p.familyName, organisation: p.organisation, function: p.function, ...(p.birthDate && { birthYear: Number(p.birthDate.slice(0, 4)) }) }));
+  }),
   /** The passport number itself, when the user asks to see it. */
   'people:passport': defineChannel(idInput, ({ id }, { read }) => ({ passportNumber: read.people.get(id).passportNumber })),
   /** Every event a person was or will be on, with their role and registration, the latest first. */

@@ -121,6 +121,46 @@ export function PersonFields({ person, id, passportMasked }: { person: PersonFor
   );
 }
 
+/** Other records that look like the same person, each mergeable into this one (after a question). */
+function LikelyDuplicates({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const mutate = useMutation();
+  const { announce, confirm } = useStatus();
+  const announceError = useAnnounceError();
+  const duplicates = useQuery('people:duplicates', { id });
+  if (!duplicates.data || duplicates.data.length === 0) return null;
+  const merge = async (other: { id: string; givenName: string; familyName: string }) => {
+    if (!(await confirm(t('people.mergeConfirm', { name: personName(other) }), t('people.merge')))) return;
+    try {
+      const merged = await mutate('people:merge', { keepId: id, mergeId: other.id });
+      announce(t('people.merged', { backup: merged.backup }));
+    } catch (error) {
+      announceError(error);
+    }
+  };
+  return (
+    <section aria-labelledby="duplicates-title" className="person-duplicates">
+      <h2 id="duplicates-title">{t('people.duplicatesTitle')}</h2>
+      <p className="muted">{t('people.duplicatesHelp')}</p>
+      <ul className="plain-list">
+        {duplicates.data.map((other) => (
+          <li key={other.id}>
+            <Link to="/people/$personId" params={{ personId: other.id }}>
+              <bdi>{personName(other)}</bdi>
+            </Link>{' '}
+            <span className="muted">
+              <bdi>{[other.organisation, other.function, other.birthYear].filter(Boolean).join(' · ')}</bdi>
+            </span>{' '}
+            <button type="button" className="button" onClick={() => void merge(other)}>
+              {t('people.mergeInto')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Every event the person was or will be on, with role and registration. */
 function PersonEvents({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -215,6 +255,7 @@ export function PersonForm({ id }: { id?: string }) {
         </div>
       </form>
       {id && <PersonEvents id={id} />}
+      {id && <LikelyDuplicates id={id} />}
     </section>
   );
 }
