@@ -110,8 +110,9 @@ const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090
 /**
  * Node 20.18.3+ and 22.13+ decode 'windows-1252' as Latin-1, so that 0x92 gives U+0092, not ’
  * (nodejs/node#60888): the 0x80–0x9F range is mapped here, which is right with or without that bug.
+ * Also read by main/people-io (a ministry's CSV saved by an older Excel).
  */
-function windows1252(bytes: Uint8Array): string {
+export function windows1252(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252')
     .decode(bytes)
     .replace(/[\u0080-\u009f]/g, (char) => CP1252_80_9F[char.charCodeAt(0) - 0x80]);
