@@ -11,6 +11,7 @@ import { LIMITS } from './domain/enums';
 import { extractLetter, parsedLetter } from './domain/letters/extract';
 import type { LetterProposal } from './domain/letters/proposal';
 import { letterFiles } from './letters/letter-files';
+import { sheetFiles } from './people-io/sheet-files';
 import { readLetter } from './letters/read-letter';
 import { AppError } from './errors';
 import { createTranslator, supportedLanguage } from './i18n';
@@ -32,6 +33,8 @@ const USAGE = `delegation-desk ${version}
   invitations list [--event ID|ACRONYM] [--json]  the letters recorded
   balance --event ID|ACRONYM --json      the delegation's balance in counts and shares
   people merge KEEP_ID OTHER_ID          one person from two records (a backup is made first)
+  import-people FILE [--event ID|ACRONYM] [--strict]  people from a CSV or XLSX sheet (into an event's delegation)
+  people export --event ID|ACRONYM --out FILE [--passports]  the delegation as .csv or .xlsx
 options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
 
 class UsageError extends Error {}
@@ -56,6 +59,7 @@ async function withStore<T>(dataDir: string, readOnly: boolean, run: (context: C
     host: { version, shell: 'web', openExternal: async () => false },
     now: () => new Date(),
     letters: letterFiles,
+    sheets: sheetFiles,
   };
   try {
     return await run(context);
@@ -79,6 +83,9 @@ async function run(argv: string[]): Promise<number> {
       city: { type: 'string' },
       country: { type: 'string' },
       event: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      passports: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -100,6 +107,32 @@ async function run(argv: string[]): Promise<number> {
     return withStore(dataDir, false, async (context) => {
       const merged = await call(context, 'people:merge', { keepId: positionals[2], mergeId: positionals[3] });
       console.log(t('cli.merged', { moved: merged.moved, backup: merged.backup }));
+      return EXIT.ok;
+    });
+  }
+  if (positionals[0] === 'import-people') {
+    if (positionals.length !== 2) throw new UsageError(USAGE);
+    return withStore(dataDir, false, async (context) => {
+      const eventId = values.event ? await resolveEvent(context, values.event) : undefined;
+      const content = (await readInputFile(positionals[1])).toString('base64');
+      const result = await call(context, 'people:import', { fileName: path.basename(positionals[1]), content, eventId, strict: values.strict });
+      for (const { line, issues } of result.rejected) {
+        console.error(t('cli.rowRejected', { line, reasons: issues.map((i) => `${i.field ?? ''} ${t(i.code, i.params)}`.trim()).join('; ') }));
+      }
+      console.log(t('cli.peopleImported', { created: result.created, linked: result.linked, added: result.addedToEvent, rejected: result.rejected.length }));
+      return result.rejected.length > 0 ? EXIT.refused : EXIT.ok;
+    });
+  }
+  if (positionals[0] === 'people' && positionals[1] === 'export') {
+    return withStore(dataDir, true, async (context) => {
+      if (!values.event) throw new UsageError(t('cli.eventRequired'));
+      if (!values.out || !/\.(csv|xlsx)$/i.test(values.out)) throw new UsageError(t('cli.outRequired'));
+      const format = values.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+      const exported = await call(context, 'people:export', { eventId: await resolveEvent(context, values.event), format, passports: values.passports });
+      await fs.writeFile(values.out, Buffer.from(exported.content, 'base64'), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+        throw new AppError(error.code === 'EEXIST' ? 'cli.outExists' : 'cli.fileNotReadable', { file: values.out! });
+      });
+      console.log(t('cli.exported', { rows: exported.rows, file: values.out }));
       return EXIT.ok;
     });
   }

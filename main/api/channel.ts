@@ -3,6 +3,7 @@
 // change data only inside a transaction.
 import type { z } from 'zod';
 import type { LetterFormat } from '../domain/enums';
+import type { SheetData } from '../people-io/fields';
 import type { Patch } from '../domain/fields';
 import type { FieldsOf, Records } from '../store/collections';
 import type { NewRecord, ReadView, Tx } from '../store/model';
@@ -28,11 +29,18 @@ export interface LetterFiles {
   pathOf(dataDir: string, name: string): string | null;
 }
 
+/** Spreadsheets of people, read and written by Node (papaparse, exceljs). */
+export interface SheetFiles {
+  read(bytes: Uint8Array, fileName: string): Promise<SheetData>;
+  write(format: 'csv' | 'xlsx', sheetName: string, headers: string[], rows: (string | number | boolean | null | undefined)[][]): Promise<Uint8Array>;
+}
+
 export interface Context {
   store: DataStore;
   host: Host;
   now: () => Date;
   letters: LetterFiles;
+  sheets: SheetFiles;
 }
 
 /** What one call's handler gets. */

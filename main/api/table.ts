@@ -3,6 +3,7 @@ import { appChannels } from './channels/app';
 import { delegationChannels } from './channels/delegation';
 import { eventChannels } from './channels/events';
 import { letterChannels } from './channels/letters';
+import { peopleSheetChannels } from './channels/people-sheets';
 import { peopleChannels } from './channels/people';
 import { settingsChannels } from './channels/settings';
 
@@ -13,6 +14,7 @@ export const channels = {
   ...peopleChannels,
   ...delegationChannels,
   ...letterChannels,
+  ...peopleSheetChannels,
 };
 
 export type Channels = typeof channels;

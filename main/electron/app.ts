@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Context } from '../api/channel';
 import { resolveDataDir } from '../data-dir';
 import { letterFiles } from '../letters/letter-files';
+import { sheetFiles } from '../people-io/sheet-files';
 import { AppError } from '../errors';
 import { createTranslator, supportedLanguage } from '../i18n';
 import { Store } from '../store/store';
@@ -75,7 +76,7 @@ export function runDesktopApp(paths: DesktopPaths): Promise<void> {
     }
     store = opened;
     opened.startPeriodicBackups();
-    const context: Context = { store: opened, host: { version, shell: 'electron', openExternal, openPath }, now: () => new Date(), letters: letterFiles };
+    const context: Context = { store: opened, host: { version, shell: 'electron', openExternal, openPath }, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
     registerIpc(context, (event) => isFromWindow(event, mainWindow), (channel) => {
       if (channel === 'settings:update') applyMenu(dataDir);
     });

@@ -51,3 +51,15 @@ export function maxLength(field: TargetField): number | undefined {
   const declared = ((personFields as Fields)[field] ?? (participationFields as Fields)[field])?.maxLength;
   return declared ?? FALLBACK_LIMITS[field];
 }
+
+/** A sheet as read: its headings, its rows as text, and where each row is in the file. */
+export interface SheetData {
+  headers: string[];
+  rows: string[][];
+  /** 1-based line (CSV) or row (XLSX) number in the file of rows[i] */
+  lineNumbers: number[];
+  /** CSV only. 'utf-16be' is read too (by its BOM), though no spreadsheet writes it nowadays. */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** CSV only. */
+  separator?: ',' | ';' | '\t';
+}

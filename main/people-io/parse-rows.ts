@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { todayIso } from '../domain/dates';
 import { countryCode } from './countries';
 import { maxLength, type TargetField } from './fields';
-import type { SheetData } from './read-sheet';
+import type { SheetData } from './fields';
 import {
   genderColumnMIsFemale, meansNone, readAttendance, readBoolean, readDate, readFellowship, readGender, readRole, readVip,
 } from './values';

@@ -7,18 +7,10 @@ import { AppError } from '../errors';
 import { windows1252 } from '../letters/read-letter';
 import { checkedZip } from '../letters/zip-guard';
 import { loadExcelJs } from './excel';
+import type { SheetData } from './fields';
 import { guessMapping } from './mapping';
 
-export interface SheetData {
-  headers: string[];
-  rows: string[][];
-  /** 1-based line (CSV) or row (XLSX) number in the file of rows[i] */
-  lineNumbers: number[];
-  /** CSV only. 'utf-16be' is read too (by its BOM), though no spreadsheet writes it nowadays. */
-  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-  /** CSV only. */
-  separator?: ',' | ';' | '\t';
-}
+export type { SheetData } from './fields';
 
 export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 20_000;

@@ -9,6 +9,7 @@ import { createTranslator, supportedLanguage } from '../i18n';
 import { Store } from '../store/store';
 import { version } from '../version';
 import { letterFiles } from '../letters/letter-files';
+import { sheetFiles } from '../people-io/sheet-files';
 import { openInBrowser, openWithSystem } from './open-browser';
 import { startWebServer } from './server';
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const store = await Store.open(dataDir, { kind: 'web' });
   store.startPeriodicBackups();
   const server = await startWebServer({
-    context: { store, host: { version, shell: 'web', openExternal: async () => false, openPath: openWithSystem }, now: () => new Date(), letters: letterFiles },
+    context: { store, host: { version, shell: 'web', openExternal: async () => false, openPath: openWithSystem }, now: () => new Date(), letters: letterFiles, sheets: sheetFiles },
     rendererDir: path.resolve(here, '../../dist/renderer'),
     port,
   });

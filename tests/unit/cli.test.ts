@@ -83,6 +83,23 @@ async function savedEvents(dir: string): Promise<{ id: string; acronym: string }
 // Each test runs several CLI processes one after the other; on two cores with a cold tsx cache (a fresh
 // clone in CI) a chain takes well over the default 15 s.
 describe.concurrent('the CLI', { timeout: 60_000 }, () => {
+  it('import-people names each refused row by its line in the file; people export writes the delegation; --strict writes nothing', async ({ expect }) => {
+    const dir = await tempDir();
+    const french = path.join(ROOT, 'tests/fixtures/people/fr-utf8.csv');
+    await cli(addWtdc, dir);
+    const strict = await cli(['import-people', french, '--event', 'WTDC-25', '--strict'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('3 rows have a problem: nothing was written');
+    const imported = await cli(['import-people', french, '--event', 'WTDC-25'], dir);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toContain('37 people added, 0 already recorded, 37 put on the delegation, 3 rows refused.');
+    expect(imported.stderr.match(/^Line \d+:/gm)).toHaveLength(3);
+    const out = path.join(dir, 'wtdc.xlsx');
+    const exported = await cli(['people', 'export', '--event', 'WTDC-25', '--out', out], dir);
+    expect(exported).toMatchObject({ code: 0, stdout: `37 rows written to ${out}.\n` });
+    expect((await fs.readFile(out)).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('balance --json prints the counts and shares, cancelled members left out', async ({ expect }) => {
     const dir = await tempDir();
     const add = await cli(addWtdc, dir);

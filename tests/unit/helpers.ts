@@ -8,6 +8,7 @@ import { dispatch } from '../../main/api/dispatch';
 import type { Context, Host } from '../../main/api/channel';
 import { AppError } from '../../main/errors';
 import { letterFiles } from '../../main/letters/letter-files';
+import { sheetFiles } from '../../main/people-io/sheet-files';
 import { DATA_FILE } from '../../main/store/schema';
 import { JOURNAL_FILE } from '../../main/store/data-files';
 import { Store, type OpenOptions } from '../../main/store/store';
@@ -37,7 +38,7 @@ afterEach(async () => {
 export const testHost: Host = { version: 'test', shell: 'web', openExternal: async () => false };
 
 export function contextFor(store: Store, host: Host = testHost): Context {
-  return { store, host, now: () => new Date(), letters: letterFiles };
+  return { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
 }
 
 /** Calls a channel the way the renderer does and returns the raw result. */
