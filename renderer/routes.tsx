@@ -9,6 +9,7 @@ import { Dashboard } from './features/dashboard/Dashboard';
 import type { EventFilters } from './features/events/EventList';
 import type { DelegationFilters } from './features/events/EventPage';
 import { WHEN } from './features/events/when';
+import type { ImportFilters } from './features/people/ImportPeople';
 import type { PeopleFilters } from './features/people/PeopleList';
 
 // The Dashboard comes with the first screen; the others load when first opened (the lists bring
@@ -21,6 +22,7 @@ const PeopleList = lazyRouteComponent(() => import('./features/people/PeopleList
 const PersonForm = lazyRouteComponent(() => import('./features/people/PersonForm'), 'PersonForm');
 const LettersPage = lazyRouteComponent(() => import('./features/letters/LettersPage'), 'LettersPage');
 const ReviewPage = lazyRouteComponent(() => import('./features/letters/ReviewPage'), 'ReviewPage');
+const ImportPeople = lazyRouteComponent(() => import('./features/people/ImportPeople'), 'ImportPeople');
 const SettingsPage = lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
 /** A value of the address's search part, kept only when it is one of the allowed ones. */
@@ -79,6 +81,12 @@ const people = createRoute({
     gender: oneOf(GENDERS, search.gender),
   }),
 });
+const importPeople = createRoute({
+  getParentRoute: () => root,
+  path: '/people/import',
+  component: ImportPeople,
+  validateSearch: (search: Record<string, unknown>): ImportFilters => ({ eventId: text(search.eventId) }),
+});
 const newPerson = createRoute({ getParentRoute: () => root, path: '/people/new', component: () => <PersonForm /> });
 const person = createRoute({
   getParentRoute: () => root,
@@ -97,7 +105,7 @@ const review = createRoute({
 });
 const settings = createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage });
 
-const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, member, people, newPerson, person, letters, review, settings]);
+const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, member, people, importPeople, newPerson, person, letters, review, settings]);
 
 export function createAppRouter() {
   return createRouter({

@@ -8,6 +8,7 @@ import type { Context } from '../../main/api/channel';
 import type { Output } from '../../main/api/contract';
 import { extractLetter } from '../../main/domain/letters/extract';
 import { letterFiles } from '../../main/letters/letter-files';
+import { sheetFiles } from '../../main/people-io/sheet-files';
 import { DATA_FILE } from '../../main/store/schema';
 import { Store } from '../../main/store/store';
 import { LARGE, XLARGE, database, type Size } from './large-file';
@@ -52,7 +53,7 @@ async function measure(size: Size, suffix: '' | '.xlarge') {
     report(suffix ? `load${suffix}` : 'load.large', `open, check and index (${what})`, await median(async () => (await Store.open(dir)).close()), 'ms');
 
     const store = await Store.open(dir);
-    const context: Context = { store, host, now: () => new Date(), letters: letterFiles };
+    const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
     const people = store.view().people.list();
     let n = 0;
     const saves = await timings(SAVES, () => dispatch('people:update', { id: people[n % people.length].id, familyName: `Family-${n++}` }, context));
@@ -101,7 +102,7 @@ async function letters() {
   report('letter.pdfFirstRead', 'first PDF read (loads pdf.js)', performance.now() - start, 'ms');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dd-bench-'));
   const store = await Store.open(dir);
-  const context: Context = { store, host, now: () => new Date(), letters: letterFiles };
+  const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
   try {
     const importStart = performance.now();
     for (const file of pdfs) {

@@ -1,4 +1,5 @@
 // A person's passport kept out of sight until asked for, and each member's details on a delegation.
+import path from 'node:path';
 import { addNewMember, createEvent, expect, fill, memberRows, strings, test, text } from './app';
 
 test('the passport number is masked until shown; an expiring passport and a missing head are pointed out; a member\'s details are kept', async ({ app: page }) => {
@@ -53,4 +54,20 @@ test('two records of one person are pointed out on the person\'s page and merged
   await expect(duplicates).toHaveCount(0);
   await page.getByRole('link', { name: text(s, 'nav.people'), exact: true }).click();
   await expect(page.locator('main table tbody tr:not(.spacer)')).toHaveCount(1);
+});
+
+test('a ministry\'s 40-row French sheet goes in: columns recognised, three bad rows shown by line, the rest on the delegation', async ({ app: page }) => {
+  const s = strings('en');
+  await createEvent(page, s, { name: 'World Telecommunication Development Conference', acronym: 'WTDC-25', startDate: '2025-11-17', endDate: '2025-11-28' });
+  await page.getByRole('link', { name: text(s, 'people.importLink') }).click();
+  await expect(page.locator('#import-people-title')).toBeFocused();
+  await page.locator('input[type=file]').setInputFiles(path.resolve(import.meta.dirname, '../fixtures/people/fr-utf8.csv'));
+  await expect(page.getByText(text(s, 'peopleImport.summary', { rows: '40', good: '37', bad: '3' }))).toBeVisible();
+  await expect(page.locator('.mapping select.unmapped')).toHaveCount(0);
+  await expect(page.getByTestId('import-preview')).not.toContainText('A1000000');
+  await page.getByRole('button', { name: text(s, 'peopleImport.importGood', { shown: '37' }) }).click();
+  await expect(page.getByRole('status').filter({ hasText: '37 people added' }).first()).toBeVisible();
+  await page.getByRole('link', { name: text(s, 'peopleImport.toEvent') }).click();
+  await expect(page.locator('#delegation-title')).toContainText('37');
+  await expect(page.locator('.balance')).not.toContainText(text(s, 'balance.noData'));
 });

@@ -82,6 +82,9 @@ function EventHeader({ event }: { event: Delegation['event'] }) {
         <Link className="button" to="/events/$eventId/edit" params={{ eventId: event.id }}>
           {t('common.edit')}
         </Link>
+        <Link className="button" to="/people/import" search={{ eventId: event.id }}>
+          {t('people.importLink')}
+        </Link>
         <button type="button" className="danger" onClick={() => void remove()}>
           {t('common.delete')}
         </button>

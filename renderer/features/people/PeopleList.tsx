@@ -136,9 +136,14 @@ export function PeopleList() {
     <section aria-labelledby="people-title">
       <div className="page-head">
         <ScreenTitle id="people-title">{t('people.title')}</ScreenTitle>
-        <Link className="button primary" to="/people/new">
-          {t('people.new')}
-        </Link>
+        <div className="actions">
+          <Link className="button" to="/people/import">
+            {t('people.importLink')}
+          </Link>
+          <Link className="button primary" to="/people/new">
+            {t('people.new')}
+          </Link>
+        </div>
       </div>
       {people.error && (
         <p role="alert" className="form-error">
