@@ -65,6 +65,9 @@ async function measure(size: Size, suffix: '' | '.xlarge') {
         dispatch('delegation:get', { eventId: largestEventId }, context),
       ), 'ms');
       report('list.people', 'people list', await median(() => dispatch('people:list', undefined, context)), 'ms');
+      report('search.people', 'people search over the whole registry (two words, main side)', await median(() =>
+        dispatch('people:search', { query: 'given12 fam' }, context),
+      ), 'ms');
       globalThis.gc?.();
       report('heap.used', 'heap used with the file loaded', process.memoryUsage().heapUsed / 2 ** 20, 'MiB');
     }
@@ -86,6 +89,33 @@ async function fsyncFloor() {
     }), 0.5), 'ms');
   } finally {
     await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** People: a 5,000-row sheet imported through the channel, and the balance of a 300-person delegation. */
+async function peopleSheets() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dd-bench-'));
+  const store = await Store.open(dir);
+  const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
+  try {
+    const event = await dispatch('events:create', { name: 'Bench', acronym: 'B-26', kind: 'conference', startDate: '2026-06-01', endDate: '2026-06-10' }, context);
+    if (!event.ok) throw new Error(event.error.code);
+    const eventId = (event.value as { id: string }).id;
+    const rows = ['Given name;Family name;Gender;Date of birth;E-mail;Role'];
+    for (let i = 0; i < 5000; i++) rows.push(`Given${i};Family${i};${i % 2 ? 'F' : 'M'};${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 9};p${i}@example.org;${i % 10 ? 'Delegate' : 'Adviser'}`);
+    const content = Buffer.from(rows.join('\n')).toString('base64');
+    const start = performance.now();
+    const imported = await dispatch('people:import', { fileName: 'people.csv', content }, context);
+    if (!imported.ok) throw new Error(imported.error.code);
+    report('people.import5000', 'import of a 5,000-row CSV (read, check, one transaction)', performance.now() - start, 'ms');
+    const people = store.view().people.list().slice(0, 300);
+    await store.change((tx) => {
+      for (const person of people) tx.participations.create({ eventId, personId: person.id, role: 'delegate', attendance: 'inPerson', registrationStatus: 'confirmed', visa: 'notNeeded', credentials: false, notes: '' });
+    });
+    report('balance.300', 'delegation and balance of a 300-person delegation', await median(() => dispatch('delegation:get', { eventId }, context)), 'ms');
+  } finally {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -126,7 +156,8 @@ async function letters() {
 await fsyncFloor();
 await measure(LARGE, '');
 if (!process.argv.includes('--large-only')) await measure(XLARGE, '.xlarge');
-// Last, so that pdf.js in memory does not weigh on the figures of the data file.
+// Last, so that pdf.js and exceljs in memory do not weigh on the figures of the data file.
+await peopleSheets();
 await letters();
 
 if (json) for (const { name, value, unit } of results) console.log(JSON.stringify({ name, value, unit }));
