@@ -44,13 +44,13 @@ function share(count: number, known: number, unknown: number): Share {
   return { count, known, unknown, share: known === 0 ? null : count / known };
 }
 
-function womenShare(members: readonly BalanceMember[]): Share {
+function womenShare(members: readonly BalanceMember[], target: number): Share {
   const known = members.filter((m) => m.gender !== 'unspecified');
   const women = known.filter((m) => m.gender === 'female').length;
   return {
     ...share(women, known.length, members.length - known.length),
-    target: WOMEN_TARGET,
-    gap: womenToReach(women, known.length, WOMEN_TARGET),
+    target,
+    gap: womenToReach(women, known.length, target),
   };
 }
 
@@ -58,13 +58,13 @@ function womenShare(members: readonly BalanceMember[]): Share {
  * Gender and youth balance of a delegation. Age is taken on the event's first day;
  * a member is young when aged `youthMaxAge` or less that day.
  */
-export function computeBalance(members: readonly BalanceMember[], eventStart: string, youthMaxAge: number): Balance {
+export function computeBalance(members: readonly BalanceMember[], eventStart: string, youthMaxAge: number, womenTarget = WOMEN_TARGET): Balance {
   const dated = members.filter((m) => m.birthDate);
   const young = dated.filter((m) => ageOn(m.birthDate!, eventStart) <= youthMaxAge).length;
   return {
     total: members.length,
-    women: womenShare(members),
-    womenInLeadership: womenShare(members.filter((m) => LEADERSHIP.has(m.role))),
+    women: womenShare(members, womenTarget),
+    womenInLeadership: womenShare(members.filter((m) => LEADERSHIP.has(m.role)), womenTarget),
     youth: { ...share(young, dated.length, members.length - dated.length), maxAge: youthMaxAge },
   };
 }
@@ -102,4 +102,36 @@ export function balanceCounts(members: readonly BalanceMember[], eventStart: str
     youthShare: dated.length === 0 ? null : youth / dated.length,
     leadership: { total: leaders.length, women: leaders.filter((m) => m.gender === 'female').length },
   };
+}
+
+/** Published shares of women among delegates, by conference (DOMAIN.md): what a delegation compares itself with. */
+export const BENCHMARKS: Record<string, { edition: string; share: number }> = {
+  WRC: { edition: 'WRC-23', share: 0.22 },
+  PP: { edition: 'PP-22', share: 0.33 },
+  WTSA: { edition: 'WTSA-20', share: 0.3 },
+};
+
+export const AGE_BANDS = ['under25', '25to29', '30to34', '35to49', '50plus', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** The delegation's make-up: gender by role, and age bands on the event's first day. */
+export interface Composition {
+  byRole: { role: Role; female: number; male: number; other: number; unspecified: number }[];
+  byAge: Record<AgeBand, number>;
+}
+
+export function composition(members: readonly BalanceMember[], eventStart: string): Composition {
+  const roles = [...new Set(members.map((m) => m.role))];
+  const byRole = roles.map((role) => {
+    const of = members.filter((m) => m.role === role);
+    const count = (gender: Gender) => of.filter((m) => m.gender === gender).length;
+    return { role, female: count('female'), male: count('male'), other: count('other'), unspecified: count('unspecified') };
+  });
+  const byAge = Object.fromEntries(AGE_BANDS.map((band) => [band, 0])) as Record<AgeBand, number>;
+  for (const m of members) {
+    if (!m.birthDate) { byAge.unknown += 1; continue; }
+    const age = ageOn(m.birthDate, eventStart);
+    byAge[age < 25 ? 'under25' : age < 30 ? '25to29' : age < 35 ? '30to34' : age < 50 ? '35to49' : '50plus'] += 1;
+  }
+  return { byRole, byAge };
 }

@@ -126,6 +126,8 @@ export const profileFields = {
 export const settingsFields = {
   language: optionalChoice(LANGUAGES),
   youthMaxAge: integer(10, 99, 29),
+  /** The share of women aimed at, in percent (ITU's target for PP-22 and WTSA-24: at least 35 %). */
+  womenTargetPercent: integer(1, 100, 35),
 } satisfies Fields;
 
 export type DelegationEvent = ValuesOf<typeof eventFields> & RecordMeta;

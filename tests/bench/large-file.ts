@@ -65,7 +65,7 @@ export function database(SIZE: Size): { data: Database; largestEventId: string }
     kind: 'other' as const, source: letter.reference, done: false,
   })));
   return {
-    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en' }, settings: { youthMaxAge: 29 }, events, people, participations, invitations, deadlines },
+    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en' }, settings: { youthMaxAge: 29, womenTargetPercent: 35 }, events, people, participations, invitations, deadlines },
     largestEventId: largest.id,
   };
 }

@@ -122,3 +122,28 @@ describe('merging two records of one person', () => {
     expect((await ok(context, 'people:list')).map((p) => p.familyName).sort()).toEqual(['ALIYEVA', 'Aliyeva']);
   });
 });
+
+describe('the balance beside the delegation', () => {
+  it('uses the target set in the settings, gives the benchmark of its conference, its make-up, and its trend over the editions', async () => {
+    const { context, event } = await setup();
+    const earlier = await ok(context, 'events:create', { name: 'World Radiocommunication Conference', acronym: 'CMR-23', kind: 'conference', startDate: '2023-11-20', endDate: '2023-12-15' });
+    const people = [] as { id: string }[];
+    for (const [gender, birthDate] of [['female', '2004-01-01'], ['male', '1960-01-01'], ['male', undefined], ['unspecified', '1990-05-05']] as const) {
+      people.push(await ok(context, 'people:create', { givenName: gender, familyName: 'Test', gender, birthDate }));
+    }
+    await ok(context, 'participations:create', { eventId: event.id, personId: people[0].id, role: 'head' });
+    for (const p of people.slice(1)) await ok(context, 'participations:create', { eventId: event.id, personId: p.id, role: 'delegate' });
+    await ok(context, 'participations:create', { eventId: earlier.id, personId: people[1].id, role: 'head' });
+
+    await ok(context, 'settings:update', { womenTargetPercent: 50 });
+    const d = await ok(context, 'delegation:get', { eventId: event.id });
+    expect(d.balance.women).toMatchObject({ count: 1, known: 3, target: 0.5, gap: 1 });
+    expect(d.benchmark).toEqual({ edition: 'WRC-23', share: 0.22 });
+    expect(d.composition.byRole).toEqual(expect.arrayContaining([
+      { role: 'head', female: 1, male: 0, other: 0, unspecified: 0 },
+      { role: 'delegate', female: 0, male: 2, other: 0, unspecified: 1 },
+    ]));
+    expect(d.composition.byAge).toEqual({ under25: 1, '25to29': 0, '30to34': 0, '35to49': 1, '50plus': 1, unknown: 1 });
+    expect(d.trend.map((p) => [p.label, p.womenShare])).toEqual([['CMR-23', 0], ['WRC-27', 1 / 3]]);
+  });
+});
