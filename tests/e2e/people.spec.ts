@@ -7,6 +7,9 @@ test('the passport number is masked until shown; an expiring passport and a miss
   await createEvent(page, s, { name: 'World Radiocommunication Conference', acronym: 'WRC-27', startDate: '2027-10-18', endDate: '2027-11-12' });
   await addNewMember(page, s, { givenName: 'Amina', familyName: 'Aliyeva', gender: 'female' }, 'delegate');
   await expect(page.getByText(text(s, 'delegation.noHead'))).toBeVisible();
+  await expect(page.getByTestId('balance-benchmark')).toHaveText(text(s, 'balance.benchmark', { share: '22%', edition: 'WRC-23' }));
+  await page.locator('.balance-more summary').click();
+  await expect(page.locator('.composition')).toContainText(text(s, 'balance.roleCounts', { women: '1', men: '0', other: '0' }));
 
   // The passport, typed on the person's page: after saving, only its last characters are shown.
   await memberRows(page).first().getByRole('link', { name: 'ALIYEVA, Amina' }).click();

@@ -192,7 +192,7 @@ function DelegationSection({ delegation }: { delegation: Delegation }) {
         )}
       </section>
       <div className="balance-column">
-        <BalancePanel balance={delegation.balance} eventStart={delegation.event.startDate} cancelled={cancelled.length} />
+        <BalancePanel delegation={delegation} cancelled={cancelled.length} />
       </div>
     </div>
   );

@@ -13,7 +13,9 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 
 const PROFILE_FIELDS = ['country', 'administration', 'address', 'signatoryName', 'signatoryTitle', 'documentLanguage'] as const;
 type ProfileValues = FormValues<(typeof PROFILE_FIELDS)[number]>;
-type GeneralValues = FormValues<'youthMaxAge'>;
+type GeneralValues = FormValues<'youthMaxAge' | 'womenTargetPercent'>;
+/** Youth limits in use at ITU: UN statistics (24), Generation Connect (29), PP-14 young delegates (35). */
+const YOUTH_PRESETS = [24, 29, 35] as const;
 
 /** A settings card's save: main's refusal shown on the form, "Saved." said, the form then unchanged. */
 function useSaveCard<V extends Record<string, string>, S extends z.ZodType>(card: ApiForm<V, S>, save: (values: z.input<S>) => Promise<unknown>) {
@@ -36,12 +38,12 @@ function GeneralSettings() {
   const { t } = useTranslation();
   const mutate = useMutation();
   const settings = useQuery('settings:get');
-  const general = useApiForm<GeneralValues, typeof settingsPatchInput>(settingsPatchInput, { youthMaxAge: '' });
+  const general = useApiForm<GeneralValues, typeof settingsPatchInput>(settingsPatchInput, { youthMaxAge: '', womenTargetPercent: '' });
   const { reset } = general.form;
   useLeaveGuard(general.form.formState.isDirty);
 
   useEffect(() => {
-    if (settings.data) reset({ youthMaxAge: String(settings.data.youthMaxAge) });
+    if (settings.data) reset({ youthMaxAge: String(settings.data.youthMaxAge), womenTargetPercent: String(settings.data.womenTargetPercent) });
   }, [settings.data, reset]);
 
   const submit = useSaveCard(general, (values) => mutate('settings:update', values));
@@ -55,6 +57,14 @@ function GeneralSettings() {
         </p>
       )}
       <TextField form={general.form} name="youthMaxAge" type="number" label={t('settings.youthMaxAge')} hint={t('settings.youthHelp')} />
+      <div className="actions" role="group" aria-label={t('settings.youthPresets')}>
+        {YOUTH_PRESETS.map((age) => (
+          <button key={age} type="button" className="button" onClick={() => general.form.setValue('youthMaxAge', String(age), { shouldDirty: true })}>
+            {t(`settings.youthPreset.${age}`)}
+          </button>
+        ))}
+      </div>
+      <TextField form={general.form} name="womenTargetPercent" type="number" label={t('settings.womenTarget')} hint={t('settings.womenTargetHelp')} />
       <div className="actions">
         <button type="submit" className="primary">
           {t('common.save')}
