@@ -18,6 +18,16 @@ export const participationPatchInput = withId(patchSchema(participationFields));
 export const profilePatchInput = patchSchema(profileFields);
 export const settingsPatchInput = patchSchema(settingsFields);
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A file the user picked, as base64: its name, and its bytes up to the app's limit (`tooLarge`: the message past it). */
+export function fileInput(tooLarge: string) {
+  return {
+    fileName: z.string().min(1, { error: 'errors.required' }).max(LIMITS.fileName, { error: 'errors.tooLong' }),
+    content: z.string().max(Math.ceil(LIMITS.letterBytes / 3) * 4 + 4, { error: tooLarge }).regex(BASE64, { error: 'errors.invalid' }),
+  };
+}
+
 export const externalUrlInput = z.object({ url: z.string().max(LIMITS.url) });
 
 // What the user confirms: the invitation's own fields (the file's are the draft's), the event to link

@@ -77,7 +77,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
  * True when the start of the file is not text: a NUL byte, or more than 10% control characters
  * other than tab, line feed, form feed and carriage return (UTF-16 is decided by its BOM first).
  */
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 64 * 1024);
   let controls = 0;
   for (const byte of head) {

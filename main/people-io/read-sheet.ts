@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { Cell, CellValue, Workbook } from 'exceljs';
 import { AppError } from '../errors';
-import { windows1252 } from '../letters/read-letter';
+import { looksBinary, windows1252 } from '../letters/read-letter';
 import { checkedZip } from '../letters/zip-guard';
 import { loadExcelJs } from './excel';
 import type { SheetData } from './fields';
@@ -201,17 +201,6 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
     if (other && latin > head.length / 2 * 0.4) return encoding;
   }
   return undefined;
-}
-
-/** A NUL byte, or more than 10% control characters other than tab, line feed, form feed and carriage return. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 64 * 1024);
-  let controls = 0;
-  for (const byte of head) {
-    if (byte === 0) return true;
-    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f) controls++;
-  }
-  return controls > head.length / 10;
 }
 
 const SEPARATORS: Separator[] = [';', ',', '\t'];

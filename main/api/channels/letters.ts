@@ -6,7 +6,8 @@ import { createSchema, patchSchema, recordId } from '../../domain/fields';
 import { extractLetter } from '../../domain/letters/extract';
 import { proposeFromLetter, type LetterProposal } from '../../domain/letters/proposal';
 import { deadlineFields, invitationFields, type Deadline, type Invitation } from '../../domain/model';
-import { idInput, letterConfirmInput } from '../../domain/inputs';
+import { fromBase64 } from '../../domain/base64';
+import { fileInput, idInput, letterConfirmInput } from '../../domain/inputs';
 import { AppError } from '../../errors';
 import { LetterDrafts } from '../../letters/drafts';
 import { crudChannels, defineChannel } from '../channel';
@@ -14,11 +15,7 @@ import { crudChannels, defineChannel } from '../channel';
 /** Letters read and waiting for the user's confirmation (this process only). */
 export const letterDrafts = new LetterDrafts();
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const letterFileInput = z.object({
-  fileName: z.string().min(1, { error: 'errors.required' }).max(LIMITS.fileName, { error: 'errors.tooLong' }),
-  content: z.string().max(Math.ceil(LIMITS.letterBytes / 3) * 4 + 4, { error: 'letters.tooLarge' }).regex(BASE64, { error: 'errors.invalid' }),
-});
+const letterFileInput = z.object(fileInput('letters.tooLarge'));
 
 export interface LetterReading {
   draftId: string;
@@ -41,7 +38,7 @@ const blankToNull = <T>(value: T | '' | null | undefined) => (value === '' || va
 
 export const letterChannels = {
   'letters:read': defineChannel(letterFileInput, async ({ fileName, content }, { read, letters }): Promise<LetterReading> => {
-    const bytes = Uint8Array.from(atob(content), (c) => c.charCodeAt(0));
+    const bytes = fromBase64(content);
     const letter = await letters.read(bytes, fileName);
     const extraction = extractLetter(letter.text);
     const contentHash = letters.fingerprint(extraction.text);

@@ -1,8 +1,8 @@
 // A ministry's spreadsheet in (a preview with every row's problems first, then one transaction), and a
 // delegation out as CSV or XLSX. Likely duplicates are linked to the person already recorded, never created twice.
 import { z } from 'zod';
-import { LIMITS } from '../../domain/enums';
-import { participationInput, personInput } from '../../domain/inputs';
+import { fromBase64, toBase64 } from '../../domain/base64';
+import { fileInput, participationInput, personInput } from '../../domain/inputs';
 import { passportKey } from '../../domain/passport';
 import { recordId, type Participation, type Person } from '../../domain/model';
 import { fold } from '../../domain/text';
@@ -12,10 +12,8 @@ import { guessMapping } from '../../people-io/mapping';
 import { parseRows, type ParsedRow } from '../../people-io/parse-rows';
 import { defineChannel, type CallContext } from '../channel';
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const sheetInput = {
-  fileName: z.string().min(1, { error: 'errors.required' }).max(LIMITS.fileName, { error: 'errors.tooLong' }),
-  content: z.string().max(Math.ceil(LIMITS.letterBytes / 3) * 4 + 4, { error: 'peopleImport.tooLarge' }).regex(BASE64, { error: 'errors.invalid' }),
+  ...fileInput('peopleImport.tooLarge'),
   /** The field of each column, as the user confirmed it; absent: as guessed from the headings. */
   mapping: z.array(z.enum(TARGET_FIELDS as [TargetField, ...TargetField[]]).nullable()).max(200).optional(),
 };
@@ -80,8 +78,7 @@ function peopleIndex(people: readonly Readonly<Person>[]) {
 }
 
 async function parsed(input: z.output<typeof previewInput>, { sheets }: CallContext) {
-  const bytes = Uint8Array.from(atob(input.content), (c) => c.charCodeAt(0));
-  const sheet = await sheets.read(bytes, input.fileName);
+  const sheet = await sheets.read(fromBase64(input.content), input.fileName);
   const mapping = input.mapping ?? guessMapping(sheet.headers);
   if (mapping.length !== sheet.headers.length) throw new AppError('errors.invalid');
   return { sheet, mapping, rows: parseRows(sheet, mapping) };
@@ -134,12 +131,6 @@ const ROLE_NAMES: Record<Participation['role'], string> = {
   head: 'Head of delegation', deputyHead: 'Deputy head', delegate: 'Delegate', adviser: 'Adviser', expert: 'Expert',
   youthDelegate: 'Youth delegate', observer: 'Observer',
 };
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** A file name from an event's acronym or name: letters, digits and dashes only. */
 export function exportFileName(event: { acronym: string; name: string }, format: 'csv' | 'xlsx'): string {

@@ -3,6 +3,7 @@
 // and a review keeps the queue.
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LetterReading } from '../../../main/api/contract';
+import { toBase64 } from '../../../main/domain/base64';
 import { ApiError, call } from '../../api';
 
 /** Main refuses a bigger file; the renderer says so before sending it. */
@@ -33,13 +34,6 @@ export function useImportQueue(): ImportQueue {
   const queue = useContext(Context);
   if (!queue) throw new Error('useImportQueue outside LetterImportProvider');
   return queue;
-}
-
-/** Bytes as base64, in chunks (String.fromCharCode on megabytes at once overflows the stack). */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 let nextKey = 0;

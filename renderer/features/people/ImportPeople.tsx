@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PeopleImportResult, PeoplePreview, PreviewRow } from '../../../main/api/contract';
 import { LIMITS } from '../../../main/domain/enums';
 import { PARTICIPATION_FIELDS, TARGET_FIELDS, type TargetField } from '../../../main/domain/sheet-fields';
+import { toBase64 } from '../../../main/domain/base64';
 import { ApiError } from '../../api';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useStatus } from '../../components/Status';
@@ -19,12 +20,6 @@ const route = getRouteApi('/people/import');
 
 export interface ImportFilters {
   eventId?: string;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** A field's label: the person's form's, or the delegation's. */
