@@ -4,27 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LetterFormat } from '../domain/enums';
+import { DurableTextFile } from '../store/durable-file';
 
 export const ATTACHMENTS_DIR = 'attachments';
 const GENERATED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:txt|docx|pdf|eml)$/;
 
-/** Writes the bytes as a new attachment (temp file, fsync, rename, fsync the folder); returns its name. */
+/** Writes the bytes as a new attachment, as durably as the data file (temp file, fsync, rename, fsync the folder); returns its name. */
 export async function saveAttachment(dataDir: string, bytes: Uint8Array, format: LetterFormat): Promise<string> {
   const dir = path.join(dataDir, ATTACHMENTS_DIR);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const name = `${randomUUID()}.${format}`;
-  const temp = path.join(dir, `.${name}.tmp`);
-  const handle = await fs.open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(temp, path.join(dir, name));
-  const folder = await fs.open(dir, 'r').catch(() => null);
-  await folder?.sync().catch(() => undefined);
-  await folder?.close();
+  await new DurableTextFile(path.join(dir, name)).write(bytes);
   return name;
 }
 
