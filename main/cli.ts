@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Channel, Input, Output } from './api/contract';
 import { dispatch } from './api/dispatch';
 import type { Context } from './api/channel';
+import type { Delivered } from './api/deliver';
 import { resolveDataDir } from './data-dir';
 import { balanceCounts } from './domain/balance';
 import { LIMITS } from './domain/enums';
@@ -129,9 +130,7 @@ async function run(argv: string[]): Promise<number> {
       if (!values.out || !/\.(csv|xlsx)$/i.test(values.out)) throw new UsageError(t('cli.outRequired'));
       const format = values.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
       const exported = await call(context, 'people:export', { eventId: await resolveEvent(context, values.event), format, passports: values.passports });
-      await fs.writeFile(values.out, Buffer.from(exported.content, 'base64'), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-        throw new AppError(error.code === 'EEXIST' ? 'cli.outExists' : 'cli.fileNotReadable', { file: values.out! });
-      });
+      await writeDelivered(values.out, exported);
       console.log(t('cli.exported', { rows: exported.rows, file: values.out }));
       return EXIT.ok;
     });
@@ -215,6 +214,14 @@ async function check(dataDir: string): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** Writes a file a channel made (the CLI's host has no save dialog, so the bytes came back); never over an existing file. */
+async function writeDelivered(file: string, result: Delivered): Promise<void> {
+  if (result.delivery !== 'download') throw new AppError('errors.unexpected');
+  await fs.writeFile(file, Buffer.from(result.content, 'base64'), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    throw new AppError(error.code === 'EEXIST' ? 'cli.outExists' : 'cli.fileNotReadable', { file });
+  });
 }
 
 async function readInputFile(file: string): Promise<Buffer> {

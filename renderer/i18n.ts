@@ -2,6 +2,8 @@ import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resources } from '../locales';
 import { asLanguage, type Language } from '../main/domain/enums';
+import { ApiError } from './api';
+import { formatNumber } from './format';
 
 /** The saved choice, else the first of the system's languages the app speaks, else English. */
 export function pickLanguage(saved: string | undefined, system: readonly string[]): Language {
@@ -41,4 +43,11 @@ export type MessageKey = ParseKeys<'app'>;
  */
 export function messageKey(code: string): MessageKey {
   return i18next.exists(code) ? (code as MessageKey) : 'errors.unexpected';
+}
+
+/** What main refused, in words: numbers in its params written as the language writes them (100,000 / 100 000). */
+export function errorMessage(error: unknown): string {
+  const api = error instanceof ApiError ? error : new ApiError('errors.unexpected');
+  const params: Record<string, string | number> = Object.fromEntries(Object.entries(api.params).map(([key, value]) => [key, typeof value === 'number' ? formatNumber(value, i18next.language) : value]));
+  return i18next.t(messageKey(api.code), params);
 }

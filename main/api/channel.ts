@@ -18,6 +18,11 @@ export interface Host {
   openExternal(url: string): Promise<boolean>;
   /** Opens a file of the data folder (an original letter) with the system's program; absent where it cannot. */
   openPath?(file: string): Promise<boolean>;
+  /**
+   * Asks where to save a file (the native dialog) and writes it there: the name it was saved under, or
+   * null when the user cancelled. Absent where the renderer downloads the file instead (browser mode).
+   */
+  saveFile?(suggestedName: string, bytes: Uint8Array): Promise<string | null>;
 }
 
 /** Letter files, done by Node (read, fingerprint, keep the original): given to the channels so that they stay free of Node. */

@@ -18,5 +18,6 @@ export type { Delegation, DelegationMember } from './channels/delegation';
 export type { EventSummary } from './channels/events';
 export type { DeadlineSummary, InvitationSummary, LetterReading } from './channels/letters';
 export type { PeopleImportResult, PeoplePreview, PreviewRow } from './channels/people-sheets';
+export type { Delivered } from './deliver';
 export type { PersonEvent, PersonMatch, PersonRecord, PersonSearch, PersonSummary } from './channels/people';
 export type { Warning };

@@ -15,6 +15,7 @@ import { isFromWindow, registerIpc } from './ipc';
 import { flushOnQuit, forwardChanges } from './lifecycle';
 import { buildMenu } from './menu';
 import { installSecurityGuards, openExternal, openPath } from './security';
+import { saveFileWithDialog } from './save-file';
 import { createMainWindow } from './window';
 
 export interface DesktopPaths {
@@ -76,7 +77,7 @@ export function runDesktopApp(paths: DesktopPaths): Promise<void> {
     }
     store = opened;
     opened.startPeriodicBackups();
-    const context: Context = { store: opened, host: { version, shell: 'electron', openExternal, openPath }, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
+    const context: Context = { store: opened, host: { version, shell: 'electron', openExternal, openPath, saveFile: saveFileWithDialog(() => mainWindow) }, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
     registerIpc(context, (event) => isFromWindow(event, mainWindow), (channel) => {
       if (channel === 'settings:update') applyMenu(dataDir);
     });

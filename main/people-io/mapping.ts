@@ -83,7 +83,7 @@ const RULES: Rule[] = [
   { field: 'role', hasAll: [FUNCTION, DELEGATION] }, // "Función en la delegación"
   { field: 'attendance', has: [
     'attendance', 'participation', 'participacion', 'modalidad', 'modalite', 'modality', 'presentiel', 'in person',
-    'формат участия', 'участие', 'الحضور', 'طريقة المشاركة', '参会方式', '出席方式',
+    'формат участия', 'форма участия', 'участие', 'الحضور', 'طريقة المشاركة', '参会方式', '出席方式', '与会方式',
   ] },
   { field: 'gender', has: ['gender', 'sex', 'sexe', 'genre', 'genero', 'sexo', 'пол', 'الجنس', '性别'] },
   { field: 'email', has: [
@@ -96,7 +96,7 @@ const RULES: Rule[] = [
   ] },
   { field: 'function', has: FUNCTION }, // before title: "Job title", "Titre du poste"
   { field: 'title', has: [
-    'title', 'titre', 'titulo', 'civilite', 'salutation', 'honorific', 'tratamiento', 'forme d appel', 'обращение', '称谓', '称呼',
+    'title', 'titre', 'titulo', 'civilite', 'salutation', 'honorific', 'tratamiento', 'forme d appel', 'обращение', 'اللقب الشرفي', '称谓', '称呼',
   ] },
   { field: 'organisation', has: [
     'organisation', 'organization', 'organizacion', 'org', 'organisme', 'organismo', 'institution', 'institucion', 'ministry',

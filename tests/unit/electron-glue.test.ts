@@ -358,3 +358,21 @@ describe('the desktop app (runDesktopApp)', () => {
     expect(electron.recorded.windows).toHaveLength(0);
   });
 });
+
+describe('saving a file the user asked for', () => {
+  it('opens the save dialog on the Documents folder with the suggested name, writes what was chosen, and nothing when cancelled', async () => {
+    const { saveFileWithDialog } = await import('../../main/electron/save-file');
+    const dir = await tempDir();
+    electron.app.paths.set('documents', dir);
+    const window = await windowOnOurPage();
+    const save = saveFileWithDialog(() => window as never);
+    const chosen = path.join(dir, 'mine.xlsx');
+    electron.recorded.saveAnswer = chosen;
+    expect(await save('WTDC-25-delegation.xlsx', new Uint8Array([1, 2, 3]))).toBe('mine.xlsx');
+    expect(electron.recorded.saveDialogs[0]).toMatchObject({ parent: window, options: { defaultPath: path.join(dir, 'WTDC-25-delegation.xlsx'), filters: [{ extensions: ['xlsx'] }] } });
+    expect([...readFileSync(chosen)]).toEqual([1, 2, 3]);
+    electron.recorded.saveAnswer = null;
+    expect(await save('other.csv', new Uint8Array([4]))).toBeNull();
+    expect(existsSync(path.join(dir, 'other.csv'))).toBe(false);
+  });
+});

@@ -67,6 +67,9 @@ export function createElectronMock() {
     windows: [] as FakeBrowserWindow[],
     menus: [] as { template: any[] }[],
     errorBoxes: [] as [string, string][],
+    /** The options of each save dialog shown, and what the next one answers (a path, or null: cancelled). */
+    saveDialogs: [] as { parent: unknown; options: { defaultPath?: string; filters?: unknown[] } }[],
+    saveAnswer: null as string | null,
   };
 
   class FakeApp extends EventEmitter {
@@ -175,9 +178,10 @@ export function createElectronMock() {
     recorded.ipcHandlers.clear();
     recorded.session = { permissionRequest: undefined, permissionCheck: undefined, devicePermission: undefined, beforeRequest: undefined };
     recorded.protocolHandlers.clear();
-    for (const list of [recorded.privilegedSchemes, recorded.fetched, recorded.opened, recorded.openedPaths, recorded.windows, recorded.menus, recorded.errorBoxes]) {
+    for (const list of [recorded.privilegedSchemes, recorded.fetched, recorded.opened, recorded.openedPaths, recorded.windows, recorded.menus, recorded.errorBoxes, recorded.saveDialogs]) {
       list.splice(0);
     }
+    recorded.saveAnswer = null;
     powerMonitor.removeAllListeners();
   }
 
@@ -237,6 +241,11 @@ export function createElectronMock() {
       },
       async showMessageBox() {
         return { response: 0 };
+      },
+      async showSaveDialog(...args: unknown[]) {
+        const [parent, options] = args.length > 1 ? args : [undefined, args[0]];
+        recorded.saveDialogs.push({ parent, options: options as { defaultPath?: string } });
+        return recorded.saveAnswer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: recorded.saveAnswer };
       },
     },
     powerMonitor,

@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import type { Channel, Input, Output, Result } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import type { Context, Host } from '../../main/api/channel';
+import type { Delivered } from '../../main/api/deliver';
 import { AppError } from '../../main/errors';
 import { letterFiles } from '../../main/letters/letter-files';
 import { sheetFiles } from '../../main/people-io/sheet-files';
@@ -51,6 +52,12 @@ export async function ok<C extends Channel>(context: Context, channel: C, input?
   const result = await call(context, channel, input);
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/** The bytes of a file a channel delivered to a host without a save dialog (browser mode, the CLI). */
+export function downloaded(result: Delivered): Buffer {
+  if (result.delivery !== 'download') throw new Error(`expected a download, got ${result.delivery}`);
+  return Buffer.from(result.content, 'base64');
 }
 
 /** Resolves to the AppError a promise rejects with (and fails the test if it does not reject so). */

@@ -1,21 +1,28 @@
 // A ministry's spreadsheet in (a preview with every row's problems first, then one transaction), and a
 // delegation out as CSV or XLSX. Likely duplicates are linked to the person already recorded, never created twice.
 import { z } from 'zod';
-import { fromBase64, toBase64 } from '../../domain/base64';
+import { fromBase64 } from '../../domain/base64';
+import { safeFileName } from '../../domain/file-name';
 import { fileInput, participationInput, personInput } from '../../domain/inputs';
 import { passportKey } from '../../domain/passport';
 import { recordId, type Participation, type Person } from '../../domain/model';
 import { fold } from '../../domain/text';
+import { LANGUAGES, LIMITS } from '../../domain/enums';
 import { AppError } from '../../errors';
-import { PARTICIPATION_FIELDS, PERSON_FIELDS, TARGET_FIELDS, type TargetField } from '../../people-io/fields';
+import { createTranslator } from '../../i18n';
+import { PARTICIPATION_FIELDS, PERSON_FIELDS, TARGET_FIELDS, type SheetData, type TargetField } from '../../people-io/fields';
 import { guessMapping } from '../../people-io/mapping';
 import { parseRows, type ParsedRow } from '../../people-io/parse-rows';
 import { defineChannel, type CallContext } from '../channel';
+import { deliverFile } from '../deliver';
 
+const targetField = z.enum(TARGET_FIELDS as [TargetField, ...TargetField[]]);
 const sheetInput = {
   ...fileInput('peopleImport.tooLarge'),
   /** The field of each column, as the user confirmed it; absent: as guessed from the headings. */
-  mapping: z.array(z.enum(TARGET_FIELDS as [TargetField, ...TargetField[]]).nullable()).max(200).optional(),
+  mapping: z.array(targetField.nullable()).max(200).optional(),
+  /** Cells corrected in the preview, by the row's line in the file: they replace what the file says. */
+  edits: z.array(z.object({ line: z.number().int().positive(), field: targetField, value: z.string().max(LIMITS.notes) })).max(5_000).optional(),
 };
 const previewInput = z.object(sheetInput);
 const importInput = z.object({
@@ -30,6 +37,8 @@ export interface PreviewRow {
   line: number;
   values: ParsedRow['values'];
   issues: ParsedRow['issues'];
+  /** The cells with a problem as written (a passport number never), for the user to correct them. */
+  cells: Partial<Record<TargetField, string>>;
   /** The person already recorded that this row is likely about. */
   duplicateOf: { id: string; name: string } | null;
 }
@@ -77,11 +86,31 @@ function peopleIndex(people: readonly Readonly<Person>[]) {
   return { find, add };
 }
 
+/**
+ * The sheet with the user's corrections in it: each goes into the column of its field, or into a column
+ * added for it when no column has that field (a name the file leaves out).
+ */
+function withEdits(sheet: SheetData, mapping: (TargetField | null)[], edits: z.output<typeof previewInput>['edits']) {
+  if (!edits?.length) return { sheet, mapping };
+  const columns = [...mapping];
+  const rows = sheet.rows.map((row) => [...row]);
+  const rowOfLine = new Map(sheet.lineNumbers.map((line, i) => [line, i]));
+  for (const { line, field, value } of edits) {
+    const row = rowOfLine.get(line);
+    if (row === undefined) continue;
+    let column = columns.indexOf(field);
+    if (column < 0) column = columns.push(field) - 1;
+    rows[row][column] = value;
+  }
+  return { sheet: { ...sheet, headers: columns.map((_, i) => sheet.headers[i] ?? ''), rows }, mapping: columns };
+}
+
 async function parsed(input: z.output<typeof previewInput>, { sheets }: CallContext) {
-  const sheet = await sheets.read(fromBase64(input.content), input.fileName);
-  const mapping = input.mapping ?? guessMapping(sheet.headers);
-  if (mapping.length !== sheet.headers.length) throw new AppError('errors.invalid');
-  return { sheet, mapping, rows: parseRows(sheet, mapping) };
+  const read = await sheets.read(fromBase64(input.content), input.fileName);
+  const guessed = input.mapping ?? guessMapping(read.headers);
+  if (guessed.length !== read.headers.length) throw new AppError('errors.invalid');
+  const { sheet, mapping } = withEdits(read, guessed, input.edits);
+  return { headers: read.headers, guessed, sheet, mapping, rows: parseRows(sheet, mapping) };
 }
 
 const person = (name: { givenName: string; familyName: string }) => `${name.givenName} ${name.familyName}`;
@@ -132,17 +161,13 @@ const ROLE_NAMES: Record<Participation['role'], string> = {
   youthDelegate: 'Youth delegate', observer: 'Observer',
 };
 
-/** A file name from an event's acronym or name: letters, digits and dashes only. */
-export function exportFileName(event: { acronym: string; name: string }, format: 'csv' | 'xlsx'): string {
-  const base = (event.acronym || event.name).normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'delegation';
-  return `${base}-delegation.${format}`;
-}
 
 export const peopleSheetChannels = {
   /** An event's delegation (cancelled members too, with their status) as CSV or XLSX; passports only when asked. */
   'people:export': defineChannel(
     z.object({ eventId: recordId, format: z.enum(['csv', 'xlsx']), passports: z.boolean().optional() }),
-    async ({ eventId, format, passports }, { read, sheets }) => {
+    async ({ eventId, format, passports }, context) => {
+      const { read, sheets } = context;
       const event = read.events.get(eventId);
       const columns = passports ? [...EXPORT_COLUMNS, ...PASSPORT_COLUMNS] : EXPORT_COLUMNS;
       const members = read.participations.where('eventId', eventId).filter((p) => !p.deletedAt).flatMap((participation) => {
@@ -150,21 +175,35 @@ export const peopleSheetChannels = {
         return person ? [{ person, participation }] : [];
       });
       const bytes = await sheets.write(format, event.acronym || 'Delegation', columns.map(([heading]) => heading), members.map((m) => columns.map(([, value]) => value(m) ?? '')));
-      return { fileName: exportFileName(event, format), content: toBase64(bytes), rows: members.length };
+      const fileName = safeFileName(`${(event.acronym || event.name).slice(0, 60)}-delegation`, format);
+      return { ...(await deliverFile(context.host, fileName, bytes)), rows: members.length };
+    },
+  ),
+
+  /** An empty sheet with the columns the import reads, headed in the language chosen (independent of the UI's). */
+  'people:template': defineChannel(
+    z.object({ language: z.enum(LANGUAGES), format: z.enum(['csv', 'xlsx']) }),
+    async ({ language, format }, context) => {
+      const t = createTranslator(language);
+      const headers = TARGET_FIELDS.map((field) => t(`peopleTemplate.heading.${field}`));
+      const bytes = await context.sheets.write(format, t('peopleTemplate.sheetName'), headers, []);
+      return deliverFile(context.host, safeFileName(`${t('peopleTemplate.sheetName')}-template-${language}`, format), bytes);
     },
   ),
 
   'people:importPreview': defineChannel(previewInput, async (input, context): Promise<PeoplePreview> => {
-    const { sheet, mapping, rows } = await parsed(input, context);
+    const { headers, guessed, sheet, mapping, rows } = await parsed(input, context);
     const { find } = peopleIndex(context.read.people.list());
+    const cellsOf = (i: number, issues: ParsedRow['issues']) => Object.fromEntries(issues.flatMap(({ field }) =>
+      field && field !== 'passportNumber' ? [[field, sheet.rows[i][mapping.indexOf(field)] ?? '']] : []));
     return {
-      headers: sheet.headers,
-      mapping,
-      rows: rows.map((row) => {
+      headers,
+      mapping: guessed,
+      rows: rows.map((row, i) => {
         const existing = find(row.values);
         // A preview shows whose passport it is, not its number.
         const values = row.values.passportNumber ? { ...row.values, passportNumber: `•••• ${String(row.values.passportNumber).slice(-4)}` } : row.values;
-        return { line: row.line, values, issues: row.issues, duplicateOf: existing ? { id: existing.id, name: person(existing) } : null };
+        return { line: row.line, values, issues: row.issues, cells: cellsOf(i, row.issues), duplicateOf: existing ? { id: existing.id, name: person(existing) } : null };
       }),
     };
   }),

@@ -11,6 +11,7 @@ import { useMutation, useQuery } from '../../data';
 import { formatDateRange, formatNumber, venue } from '../../format';
 import { AddMember } from './AddMember';
 import { BalancePanel } from './BalancePanel';
+import { ExportDelegation } from './ExportDelegation';
 import { MemberTable } from './DelegationTable';
 import { EventLetters } from '../letters/EventLetters';
 import { ScreenTitle } from '../../components/ScreenTitle';
@@ -181,6 +182,7 @@ function DelegationSection({ delegation }: { delegation: Delegation }) {
             <MemberTable members={shown} label={t('delegation.title')} testId="delegation-table" />
           ))}
         <AddMember eventId={delegation.event.id} />
+        {delegation.members.length > 0 && <ExportDelegation eventId={delegation.event.id} />}
         {cancelled.length > 0 && (
           <section className="cancelled" aria-labelledby="cancelled-title">
             <h3 id="cancelled-title">

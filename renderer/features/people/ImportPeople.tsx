@@ -2,19 +2,19 @@
 // problems before anything is written, then import the good rows (into an event's delegation if chosen).
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeopleImportResult, PeoplePreview, PreviewRow } from '../../../main/api/contract';
-import { LIMITS } from '../../../main/domain/enums';
+import type { Input, PeopleImportResult, PeoplePreview, PreviewRow } from '../../../main/api/contract';
+import { asLanguage, LANGUAGES, LIMITS, type Language } from '../../../main/domain/enums';
 import { PARTICIPATION_FIELDS, TARGET_FIELDS, type TargetField } from '../../../main/domain/sheet-fields';
 import { toBase64 } from '../../../main/domain/base64';
-import { ApiError } from '../../api';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { useReceiveFile } from '../../components/save-file';
 import { useStatus } from '../../components/Status';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useMutation, useQuery } from '../../data';
 import { formatNumber } from '../../format';
-import { messageKey } from '../../i18n';
+import { errorMessage, messageKey } from '../../i18n';
 
 const route = getRouteApi('/people/import');
 
@@ -31,7 +31,7 @@ function useFieldLabel() {
       : t(`people.field.${field as 'givenName'}`);
 }
 
-function usePreviewColumns(): ColumnDef<PreviewRow>[] {
+function usePreviewColumns(correct: (row: PreviewRow) => void): ColumnDef<PreviewRow>[] {
   const { t, i18n } = useTranslation();
   const label = useFieldLabel();
   return useMemo<ColumnDef<PreviewRow>[]>(() => [
@@ -54,21 +54,116 @@ function usePreviewColumns(): ColumnDef<PreviewRow>[] {
       header: t('peopleImport.status'),
       cell: ({ row: { original: r } }) =>
         r.issues.length > 0 ? (
-          <ul className="plain-list issues">
-            {r.issues.map((issue, i) => (
-              <li key={i} className="field-error">
-                {issue.field && <span className="strong">{label(issue.field)}: </span>}
-                {t(messageKey(issue.code), { max: '', value: '', ...issue.params })}
-              </li>
-            ))}
-          </ul>
+          <div className="row-issues">
+            <ul className="plain-list issues">
+              {r.issues.map((issue, i) => (
+                <li key={i} className="field-error">
+                  {issue.field && <span className="strong">{label(issue.field)}: </span>}
+                  {t(messageKey(issue.code), { max: '', value: '', ...issue.params })}
+                </li>
+              ))}
+            </ul>
+            {r.issues.some((issue) => issue.field) && (
+              <button type="button" className="small" onClick={() => correct(r)} aria-label={t('peopleImport.correctLine', { line: formatNumber(r.line, i18n.language) })}>
+                {t('peopleImport.correct')}
+              </button>
+            )}
+          </div>
         ) : r.duplicateOf ? (
           <span className="warning-text">{t('peopleImport.alreadyRecorded', { name: r.duplicateOf.name })}</span>
         ) : (
           <span className="ok-text">{t('peopleImport.ready')}</span>
         ),
     },
-  ], [t, i18n.language, label]);
+  ], [t, i18n.language, label, correct]);
+}
+
+type Edit = NonNullable<Input<'people:import'>['edits']>[number];
+
+/** The fields of one row that have a problem, each with what the file says, to be written again. */
+function RowCorrection({ row, edits, onApply, onCancel }: { row: PreviewRow; edits: Edit[]; onApply: (edits: Edit[]) => void; onCancel: () => void }) {
+  const { t, i18n } = useTranslation();
+  const label = useFieldLabel();
+  const fields = [...new Set(row.issues.flatMap((issue) => (issue.field ? [issue.field] : [])))];
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(fields.map((field) => [field, edits.find((e) => e.line === row.line && e.field === field)?.value ?? row.cells[field] ?? ''])));
+  const heading = useId();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  return (
+    <form
+      className="card row-correction"
+      aria-labelledby={heading}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply(fields.map((field) => ({ line: row.line, field, value: values[field] })));
+      }}
+    >
+      <h3 id={heading}>
+        {t('peopleImport.correctTitle', { line: formatNumber(row.line, i18n.language) })}{' '}
+        <bdi>{[row.values.givenName, row.values.familyName].filter(Boolean).join(' ')}</bdi>
+      </h3>
+      {fields.map((field, i) => (
+        <label key={field} className="field">
+          <span>{label(field)}</span>
+          <input
+            ref={i === 0 ? first : undefined}
+            value={values[field]}
+            dir="auto"
+            maxLength={LIMITS.notes}
+            onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+          />
+        </label>
+      ))}
+      <div className="actions">
+        <button type="submit" className="button primary">
+          {t('peopleImport.apply')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** An empty sheet headed in the language chosen, to fill in and read back. */
+function TemplateDownload() {
+  const { t, i18n } = useTranslation();
+  const mutate = useMutation();
+  const receive = useReceiveFile();
+  const [language, setLanguage] = useState<Language>(asLanguage(i18n.language) ?? 'en');
+  const [error, setError] = useState<string>();
+  const select = useId();
+  return (
+    <div className="template-download">
+      <p className="muted small">{t('peopleTemplate.hint')}</p>
+      <div className="actions">
+        <label htmlFor={select}>{t('peopleTemplate.language')}</label>
+        <select id={select} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`language.${l}`)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() => {
+            setError(undefined);
+            mutate('people:template', { language, format: 'xlsx' }).then(receive, (e: unknown) => setError(errorMessage(e)));
+          }}
+        >
+          {t('peopleTemplate.download')}
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 export function ImportPeople() {
@@ -81,6 +176,9 @@ export function ImportPeople() {
   const [file, setFile] = useState<{ fileName: string; content: string }>();
   const [preview, setPreview] = useState<PeoplePreview>();
   const [mapping, setMapping] = useState<(TargetField | null)[]>([]);
+  const [edits, setEdits] = useState<Edit[]>([]);
+  const [correcting, setCorrecting] = useState<PreviewRow>();
+  const [onlyProblems, setOnlyProblems] = useState(false);
   const [eventId, setEventId] = useState(filters.eventId ?? '');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -89,18 +187,19 @@ export function ImportPeople() {
   const label = useFieldLabel();
   const n = (value: number) => formatNumber(value, i18n.language);
 
-  const load = async (next: { fileName: string; content: string }, columns?: (TargetField | null)[]) => {
+  const load = async (next: { fileName: string; content: string }, columns?: (TargetField | null)[], corrected: Edit[] = []) => {
     setBusy(true);
     setError(undefined);
     setResult(undefined);
     try {
-      const read = await mutate('people:importPreview', { ...next, mapping: columns });
+      const read = await mutate('people:importPreview', { ...next, mapping: columns, edits: corrected });
       setFile(next);
       setPreview(read);
       setMapping(read.mapping);
+      setEdits(corrected);
+      setCorrecting(undefined);
     } catch (e) {
-      const api = e instanceof ApiError ? e : new ApiError('errors.unexpected');
-      setError(t(messageKey(api.code), { max: '', found: '', line: '', ...api.params }));
+      setError(errorMessage(e));
       setPreview(undefined);
     } finally {
       setBusy(false);
@@ -117,12 +216,11 @@ export function ImportPeople() {
     if (!file) return;
     setBusy(true);
     try {
-      const done = await mutate('people:import', { ...file, mapping, eventId: eventId || undefined });
+      const done = await mutate('people:import', { ...file, mapping, edits, eventId: eventId || undefined });
       setResult(done);
       announce(t('peopleImport.done', { created: n(done.created), linked: n(done.linked), added: n(done.addedToEvent), rejected: n(done.rejected.length) }));
     } catch (e) {
-      const api = e instanceof ApiError ? e : new ApiError('errors.unexpected');
-      setError(t(messageKey(api.code), api.params));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -130,7 +228,9 @@ export function ImportPeople() {
 
   const rows = preview?.rows ?? [];
   const good = rows.filter((r) => r.issues.length === 0).length;
-  const table = useReactTable({ data: rows, columns: usePreviewColumns(), getCoreRowModel: getCoreRowModel(), getRowId: (r) => String(r.line) });
+  const shownRows = useMemo(() => (onlyProblems ? rows.filter((r) => r.issues.length > 0) : rows), [rows, onlyProblems]);
+  const correct = useCallback((row: PreviewRow) => setCorrecting(row), []);
+  const table = useReactTable({ data: shownRows, columns: usePreviewColumns(correct), getCoreRowModel: getCoreRowModel(), getRowId: (r) => String(r.line) });
   const unmapped = mapping.filter((m) => m === null).length;
 
   return (
@@ -155,6 +255,7 @@ export function ImportPeople() {
         />
         {file && <bdi className="file-name">{file.fileName}</bdi>}
       </div>
+      {!preview && <TemplateDownload />}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -177,7 +278,7 @@ export function ImportPeople() {
                     onChange={(e) => {
                       const next = [...mapping];
                       next[i] = (e.target.value || null) as TargetField | null;
-                      void load(file!, next);
+                      void load(file!, next, edits);
                     }}
                   >
                     <option value="">{t('peopleImport.notImported')}</option>
@@ -205,6 +306,22 @@ export function ImportPeople() {
           <p className="count" aria-live="polite">
             {t('peopleImport.summary', { rows: n(rows.length), good: n(good), bad: n(rows.length - good) })}
           </p>
+          {rows.length > good && (
+            <label className="checkbox">
+              <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
+              {t('peopleImport.onlyProblems')}
+            </label>
+          )}
+          {edits.length > 0 && <p className="muted small">{t('peopleImport.corrected', { shown: n(edits.length) })}</p>}
+          {correcting && (
+            <RowCorrection
+              key={correcting.line}
+              row={correcting}
+              edits={edits}
+              onCancel={() => setCorrecting(undefined)}
+              onApply={(fixed) => void load(file!, mapping, [...edits.filter((e) => !fixed.some((f) => f.line === e.line && f.field === e.field)), ...fixed])}
+            />
+          )}
           <VirtualTable table={table} label={t('peopleImport.preview')} rowHeight={48} testId="import-preview" />
           <div className="actions">
             <button type="button" className="button primary" disabled={busy || good === 0} onClick={() => void run()}>
