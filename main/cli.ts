@@ -36,6 +36,9 @@ const USAGE = `delegation-desk ${version}
   people merge KEEP_ID OTHER_ID          one person from two records (a backup is made first)
   import-people FILE [--event ID|ACRONYM] [--strict]  people from a CSV or XLSX sheet (into an event's delegation)
   people export --event ID|ACRONYM --out FILE [--passports]  the delegation as .csv or .xlsx
+  deadlines list [--event ID|ACRONYM] [--within DAYS] [--json]  the open deadlines, overdue ones first
+  export ics [--event ID|ACRONYM] --out FILE  the deadlines as a calendar file, with reminders
+  contributions list [--event ID|ACRONYM] [--json]  the contributions and their status
 options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
 
 class UsageError extends Error {}
@@ -87,6 +90,7 @@ async function run(argv: string[]): Promise<number> {
       strict: { type: 'boolean', default: false },
       out: { type: 'string' },
       passports: { type: 'boolean', default: false },
+      within: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -189,6 +193,35 @@ async function run(argv: string[]): Promise<number> {
         const letters = await call(context, 'invitations:list', eventId ? { eventId } : {});
         if (values.json) console.log(JSON.stringify(letters, null, 2));
         else for (const l of letters) console.log([l.id, l.reference || l.fileName, l.letterDate ?? '', l.eventAcronym || l.eventName, l.replyStatus, l.replyBy ?? ''].join('\t'));
+        return EXIT.ok;
+      });
+    case 'deadlines list':
+      return withStore(dataDir, true, async (context) => {
+        const eventId = values.event ? await resolveEvent(context, values.event) : undefined;
+        const within = values.within === undefined ? undefined : Number(values.within);
+        if (within !== undefined && !(Number.isInteger(within) && within >= 0)) throw new UsageError(t('cli.withinInvalid'));
+        const deadlines = await call(context, 'deadlines:list', { eventId, within });
+        if (values.json) {
+          const shown = deadlines.map(({ id, date, what, kind, eventId, source, estimated, done }) => ({ id, date, what, kind, eventId: eventId ?? null, source, estimated, done }));
+          console.log(JSON.stringify(shown, null, 2));
+        } else for (const d of deadlines) console.log([d.date, d.eventAcronym || d.eventName || '-', d.what, d.estimated ? t('deadlines.estimatedBadge') : ''].join('\t'));
+        return EXIT.ok;
+      });
+    case 'export ics':
+      return withStore(dataDir, true, async (context) => {
+        if (!values.out || !/\.ics$/i.test(values.out)) throw new UsageError(t('cli.outIcsRequired'));
+        const eventId = values.event ? await resolveEvent(context, values.event) : undefined;
+        const exported = await call(context, 'deadlines:exportIcs', { eventId, language: supportedLanguage(process.env.LANG) });
+        await writeDelivered(values.out, exported);
+        console.log(t('cli.exportedIcs', { count: exported.count, file: values.out }));
+        return EXIT.ok;
+      });
+    case 'contributions list':
+      return withStore(dataDir, true, async (context) => {
+        const eventId = values.event ? await resolveEvent(context, values.event) : undefined;
+        const contributions = await call(context, 'contributions:list', { eventId });
+        if (values.json) console.log(JSON.stringify(contributions, null, 2));
+        else for (const c of contributions) console.log([c.id, c.eventAcronym || c.eventName, c.status, c.title].join('\t'));
         return EXIT.ok;
       });
     default:

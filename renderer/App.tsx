@@ -5,6 +5,7 @@ import { MENU_ROUTES } from '../main/api/push';
 import { LANGUAGES, type Language } from '../main/domain/enums';
 import { call, onPush, onWarnings } from './api';
 import { DataBanner } from './components/DataBanner';
+import { ReminderBanner } from './features/deadlines/ReminderBanner';
 import { useAnnounceError } from './components/forms';
 import { StatusProvider, useStatus } from './components/Status';
 import { LetterImportProvider } from './features/letters/import-queue';
@@ -16,6 +17,8 @@ const NAV = [
   { to: '/events', key: 'nav.events' },
   { to: '/people', key: 'nav.people' },
   { to: '/letters', key: 'nav.letters' },
+  { to: '/deadlines', key: 'nav.deadlines' },
+  { to: '/contributions', key: 'nav.contributions' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;
 
@@ -129,6 +132,7 @@ export function Shell() {
           </aside>
           <main id="main" tabIndex={-1}>
             <DataBanner />
+            <ReminderBanner />
             {notOpened && (
               <div className="notice" role="status">
                 <p dir="auto">{t('external.notOpened', { url: notOpened })}</p>

@@ -94,3 +94,8 @@ export function sortedName(person: NamedPerson, language: string, separator: str
 export function venue(city: string, country: string | undefined, language: string, separator: string): string {
   return [city, countryName(country, language)].filter(Boolean).join(separator);
 }
+
+/** "in 3 days", "yesterday", "today": a countdown to a calendar date, in the language's words. */
+export function formatCountdown(daysLeft: number, language: string): string {
+  return cached(`relative|${language}`, () => new Intl.RelativeTimeFormat(language, { numeric: 'auto' })).format(daysLeft, 'day');
+}

@@ -27,6 +27,8 @@ const DEPENDS: Partial<Record<Channel, (write: Write, input: Record<string, unkn
   'invitations:get': (w, input) => w.name === 'invitations' && w.id === input?.id,
   'deadlines:list': (w) => w.name === 'deadlines' || w.name === 'events',
   'profile:get': (w) => w.name === 'profile',
+  'contributions:list': (w) => w.name === 'contributions' || w.name === 'events' || w.name === 'deadlines',
+  'contributions:get': (w, input) => w.name === 'contributions' && w.id === input?.id,
 };
 
 /** Whether a cached answer must reload after this notice. The data folder's status always does. */

@@ -19,5 +19,6 @@ export type { EventSummary } from './channels/events';
 export type { DeadlineSummary, InvitationSummary, LetterReading } from './channels/letters';
 export type { PeopleImportResult, PeoplePreview, PreviewRow } from './channels/people-sheets';
 export type { Delivered } from './deliver';
+export type { ContributionSummary } from './channels/contributions';
 export type { PersonEvent, PersonMatch, PersonRecord, PersonSearch, PersonSummary } from './channels/people';
 export type { Warning };

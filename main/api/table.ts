@@ -1,5 +1,7 @@
 // Every channel of the app, by domain. Adding a channel is one entry in its domain's file (plus its strings).
 import { appChannels } from './channels/app';
+import { contributionChannels } from './channels/contributions';
+import { deadlineChannels } from './channels/deadlines';
 import { delegationChannels } from './channels/delegation';
 import { eventChannels } from './channels/events';
 import { letterChannels } from './channels/letters';
@@ -14,6 +16,8 @@ export const channels = {
   ...peopleChannels,
   ...delegationChannels,
   ...letterChannels,
+  ...deadlineChannels,
+  ...contributionChannels,
   ...peopleSheetChannels,
 };
 

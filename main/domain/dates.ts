@@ -36,3 +36,18 @@ export function ageOn(birthDate: string, day: string): number {
   if (m < bm || (m === bm && d < bd)) age -= 1;
   return age;
 }
+
+/** The day `days` later (negative: earlier), counted in UTC so that no daylight-saving change is crossed. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Calendar days from `from` to `to`: positive when `to` is later. Date.UTC gives a number, no Date object. */
+export function daysBetween(from: string, to: string): number {
+  return (utcDay(to) - utcDay(from)) / 86_400_000;
+}
+
+function utcDay(day: string): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+}

@@ -126,6 +126,23 @@ export function hexDigest(length: number): Field<string, 'defaulted'> {
   return field('defaulted', (v) => typeof v === 'string' && pattern.test(v), z.string().regex(pattern, { error: 'errors.invalid' }), '');
 }
 
+/** A list of values of one kind (countries, people's ids, dated steps), at most `max` of them; empty by default. */
+export function list<T, I>(item: { isStored: (value: unknown) => boolean; input: z.ZodType<T, I> }, max: number): Field<T[], 'defaulted', I[]> {
+  return field(
+    'defaulted',
+    (v) => Array.isArray(v) && v.length <= max && v.every(item.isStored),
+    z.array(item.input).max(max, { error: 'errors.tooMany' }),
+    [] as T[],
+  );
+}
+
+/** A list item that is another record's id. */
+export const idItem = { isStored: isRecordId, input: recordId };
+/** A list item that is a short code (a rule's id). */
+export const codeItem = { isStored: (v: unknown) => typeof v === 'string' && v.length <= 80, input: z.string().min(1).max(80) };
+/** A list item that is a country code. */
+export const countryItem = { isStored: (v: unknown) => COUNTRIES.has(v), input: countryCode };
+
 // ---- Types derived from a declaration ----
 
 type ValueOf<F> = F extends Field<infer T, Presence, unknown> ? T : never;

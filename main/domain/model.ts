@@ -1,10 +1,11 @@
 // The data model: each collection's fields, declared once (see ./fields.ts for what derives from them).
+import { z } from 'zod';
 import {
-  choice, country, date, email, flag, hexDigest, integer, optionalChoice, optionalReference, reference, requiredText,
-  text, webAddress, type Fields, type ValuesOf,
+  choice, codeItem, country, countryItem, date, email, flag, hexDigest, idItem, integer, list, optionalChoice, optionalReference,
+  reference, requiredText, text, webAddress, type Fields, type ValuesOf,
 } from './fields';
 import {
-  ATTENDANCES, DEADLINE_KINDS, FELLOWSHIP_STATUSES, FELLOWSHIPS, VIP_CATEGORIES, VISA_STATUSES, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LETTER_FORMATS, LIMITS, MODALITIES,
+  ATTENDANCES, CONTRIBUTION_STATUSES, CONTRIBUTION_TYPES, DEADLINE_KINDS, FELLOWSHIP_STATUSES, FELLOWSHIPS, VIP_CATEGORIES, VISA_STATUSES, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LETTER_FORMATS, LIMITS, MODALITIES,
   REGISTRATION_STATUSES, REPLY_STATUSES, ROLES, SENDERS,
 } from './enums';
 
@@ -41,6 +42,10 @@ export const eventFields = {
   website: webAddress(LIMITS.url),
   status: choice(EVENT_STATUSES, 'invited'),
   notes: text(LIMITS.notes),
+  /** The agenda as typed or pasted, one item a line ("1) Opening…"): see domain/agenda.ts. */
+  agenda: text(LIMITS.notes),
+  /** The deadline rules switched off for this event (their estimate dismissed by the user). */
+  rulesOff: list(codeItem, 50),
 } satisfies Fields;
 
 export const personFields = {
@@ -109,9 +114,56 @@ export const deadlineFields = {
   date: date({ required: true }),
   what: requiredText(LIMITS.text),
   kind: choice(DEADLINE_KINDS, 'other'),
-  /** Where it comes from, as the user reads it: "CL-24/44". */
+  /** Where it comes from, as the user reads it: "CL-24/44", or the rule's own source. */
   source: text(LIMITS.reference),
   done: flag(false),
+  /** The preset rule it comes from (domain/deadline-rules.ts), when it does. */
+  ruleId: text(80),
+  /** Worked out from a rule, not printed in a letter: replaced when a letter gives the date. */
+  estimated: flag(false),
+  contributionId: optionalReference(),
+  personId: optionalReference(),
+} satisfies Fields;
+
+const historyStep = {
+  isStored: (v: unknown) => typeof v === 'object' && v !== null && (CONTRIBUTION_STATUSES as readonly unknown[]).includes((v as { status?: unknown }).status)
+    && typeof (v as { at?: unknown }).at === 'string',
+  input: z.object({ status: z.enum(CONTRIBUTION_STATUSES), at: z.string().max(40) }),
+};
+const attachmentItem = {
+  isStored: (v: unknown) => typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && typeof (v as { fileName?: unknown }).fileName === 'string',
+  input: z.object({ name: z.string().max(LIMITS.fileName), fileName: z.string().max(LIMITS.fileName) }),
+};
+
+const ruleEditItem = {
+  isStored: (v: unknown) => typeof v === 'object' && v !== null && typeof (v as { ruleId?: unknown }).ruleId === 'string',
+  input: z.object({
+    ruleId: z.string().min(1).max(80),
+    enabled: z.boolean().optional(),
+    days: z.number().int().min(0).max(730).optional(),
+    months: z.number().int().min(0).max(36).optional(),
+  }),
+};
+
+/** A document the delegation drafts for an event, from the idea to its publication by ITU. */
+export const contributionFields = {
+  eventId: reference(),
+  title: requiredText(LIMITS.text),
+  /** The agenda item's number, as the event's agenda numbers it ("4", "10 b"). */
+  agendaItem: text(20),
+  type: choice(CONTRIBUTION_TYPES, 'contribution'),
+  coSigners: list(countryItem, 200),
+  /** People who write it. */
+  authors: list(idItem, 50),
+  language: optionalChoice(LANGUAGES),
+  status: choice(CONTRIBUTION_STATUSES, 'idea'),
+  /** ITU's number once published ("WTDC-25/12"). */
+  documentNumber: text(LIMITS.reference),
+  /** Each status it reached and when: kept by main, never sent by the renderer. */
+  history: list(historyStep, 100),
+  /** Files kept under attachments/ (generated name) with the user's file name. */
+  attachments: list(attachmentItem, 50),
+  notes: text(LIMITS.notes),
 } satisfies Fields;
 
 export const profileFields = {
@@ -128,6 +180,10 @@ export const settingsFields = {
   youthMaxAge: integer(10, 99, 29),
   /** The share of women aimed at, in percent (ITU's target for PP-22 and WTSA-24: at least 35 %). */
   womenTargetPercent: integer(1, 100, 35),
+  /** How many days ahead a deadline is reminded of (notifications, the calendar's alarms). */
+  reminderLeadDays: integer(0, 90, 7),
+  /** The user's changes to the preset deadline rules (domain/deadline-rules.ts). */
+  ruleEdits: list(ruleEditItem, 50),
 } satisfies Fields;
 
 export type DelegationEvent = ValuesOf<typeof eventFields> & RecordMeta;
@@ -135,5 +191,6 @@ export type Person = ValuesOf<typeof personFields> & RecordMeta;
 export type Participation = ValuesOf<typeof participationFields> & RecordMeta;
 export type Invitation = ValuesOf<typeof invitationFields> & RecordMeta;
 export type Deadline = ValuesOf<typeof deadlineFields> & RecordMeta;
+export type Contribution = ValuesOf<typeof contributionFields> & RecordMeta;
 export type Profile = ValuesOf<typeof profileFields> & SingletonMeta;
 export type Settings = ValuesOf<typeof settingsFields> & SingletonMeta;

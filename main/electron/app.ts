@@ -15,6 +15,7 @@ import { isFromWindow, registerIpc } from './ipc';
 import { flushOnQuit, forwardChanges } from './lifecycle';
 import { buildMenu } from './menu';
 import { installSecurityGuards, openExternal, openPath } from './security';
+import { startReminders } from './reminders';
 import { saveFileWithDialog } from './save-file';
 import { createMainWindow } from './window';
 
@@ -84,6 +85,7 @@ export function runDesktopApp(paths: DesktopPaths): Promise<void> {
     applyMenu(dataDir);
     powerMonitor.on('shutdown', () => void opened.flush());
     openWindow(opened);
+    startReminders(() => store?.view(), () => createTranslator(language()));
   }
 
   if (!app.requestSingleInstanceLock()) {

@@ -3,8 +3,8 @@
 import type { FieldIssue } from '../errors';
 import type { Fields } from '../domain/fields';
 import {
-  deadlineFields, eventFields, invitationFields, participationFields, personFields, profileFields, settingsFields,
-  type Deadline, type DelegationEvent, type Invitation, type Participation, type Person, type Profile, type Settings,
+  contributionFields, deadlineFields, eventFields, invitationFields, participationFields, personFields, profileFields, settingsFields,
+  type Contribution, type Deadline, type DelegationEvent, type Invitation, type Participation, type Person, type Profile, type Settings,
 } from '../domain/model';
 import { passportKey } from '../domain/passport';
 import { fold } from '../domain/text';
@@ -36,6 +36,7 @@ export interface Records {
   participations: Participation;
   invitations: Invitation;
   deadlines: Deadline;
+  contributions: Contribution;
 }
 export type CollectionName = keyof Records;
 
@@ -87,10 +88,16 @@ export const collections: { [C in CollectionName]: CollectionDef<Records[C]> } =
     references: { eventId: 'events' },
     unique: [{ key: (i) => i.contentHash || null, level: 'error', code: 'errors.letterAlreadyImported' }],
   }),
+  contributions: define<Contribution>({
+    fields: contributionFields,
+    indexes: ['eventId'],
+    references: { eventId: 'events' },
+    check: (c) => (c.status === 'published' && !c.documentNumber ? [{ path: 'documentNumber', code: 'errors.publishedNeedsNumber' }] : []),
+  }),
   deadlines: define<Deadline>({
     fields: deadlineFields,
-    indexes: ['eventId', 'invitationId'],
-    references: { eventId: 'events', invitationId: 'invitations' },
+    indexes: ['eventId', 'invitationId', 'contributionId'],
+    references: { eventId: 'events', invitationId: 'invitations', contributionId: 'contributions', personId: 'people' },
   }),
 };
 
@@ -112,6 +119,7 @@ export interface FieldsOf {
   participations: typeof participationFields;
   invitations: typeof invitationFields;
   deadlines: typeof deadlineFields;
+  contributions: typeof contributionFields;
   profile: typeof profileFields;
   settings: typeof settingsFields;
 }

@@ -5,13 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../main/api/dispatch';
 import type { Context } from '../../main/api/channel';
-import type { Output } from '../../main/api/contract';
+import type { DeadlineSummary, Output } from '../../main/api/contract';
 import { extractLetter } from '../../main/domain/letters/extract';
 import { letterFiles } from '../../main/letters/letter-files';
 import { sheetFiles } from '../../main/people-io/sheet-files';
 import { DATA_FILE } from '../../main/store/schema';
 import { Store } from '../../main/store/store';
 import { LARGE, XLARGE, database, type Size } from './large-file';
+import { boardOf } from '../../main/domain/deadline-board';
+import { todayIso } from '../../main/domain/dates';
 
 const RUNS = 7;
 const SAVES = 200;
@@ -68,6 +70,11 @@ async function measure(size: Size, suffix: '' | '.xlarge') {
       report('search.people', 'people search over the whole registry (two words, main side)', await median(() =>
         dispatch('people:search', { query: 'given12 fam' }, context),
       ), 'ms');
+      const view = store.view();
+      report('dates.board', `dashboard of dates: open deadlines listed and grouped (${view.deadlines.list().length} deadlines, ${view.contributions.list().length} contributions)`, await median(async () =>
+        boardOf((await dispatch('deadlines:list', {}, context) as { ok: true; value: DeadlineSummary[] }).value, todayIso()),
+      ), 'ms');
+      report('contributions.list', 'contributions list with each event\'s next contribution deadline', await median(() => dispatch('contributions:list', {}, context)), 'ms');
       globalThis.gc?.();
       report('heap.used', 'heap used with the file loaded', process.memoryUsage().heapUsed / 2 ** 20, 'MiB');
     }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EVENT_KINDS, GENDERS, ROLES } from '../../main/domain/enums';
+import { CONTRIBUTION_STATUSES, DEADLINE_KINDS, EVENT_KINDS, GENDERS, ROLES } from '../../main/domain/enums';
 import { DATA_FILE, SCHEMA_VERSION, type Database } from '../../main/store/schema';
 
 export const LARGE = { events: 200, people: 5_000, participations: 20_000 };
@@ -33,7 +33,7 @@ export function database(SIZE: Size): { data: Database; largestEventId: string }
     return {
       ...meta(), name: `Event ${i}`, acronym: `EV-${i}`, kind: pick(EVENT_KINDS), organiser: 'ITU', city: 'Geneva',
       country: 'CH' as const, startDate: day(2020 + (i % 8), start), endDate: day(2020 + (i % 8), start + 10),
-      modality: 'inPerson' as const, website: '', status: 'attending' as const, notes: '',
+      modality: 'inPerson' as const, website: '', status: 'attending' as const, notes: '', agenda: '', rulesOff: [],
     };
   });
   const people = Array.from({ length: SIZE.people }, (_, i) => ({
@@ -62,10 +62,23 @@ export function database(SIZE: Size): { data: Database; largestEventId: string }
   })));
   const deadlines: Database['deadlines'] = invitations.flatMap((letter) => [0, 1, 2].map((n) => ({
     ...meta(), eventId: letter.eventId, invitationId: letter.id, date: letter.letterDate!, what: `Step ${n}`,
-    kind: 'other' as const, source: letter.reference, done: false,
+    kind: 'other' as const, source: letter.reference, done: false, ruleId: '', estimated: false,
   })));
+  // Contributions (ten an event) and the rest of a busy file's deadlines: 5,000 in all.
+  const contributions: Database['contributions'] = events.flatMap((event, i) => Array.from({ length: 10 }, (_, n) => ({
+    ...meta(), eventId: event.id, title: `Contribution ${i}.${n}`, agendaItem: String(n + 1), type: 'contribution' as const,
+    coSigners: [], authors: [], status: pick(CONTRIBUTION_STATUSES), documentNumber: '', history: [], attachments: [], notes: '',
+  })));
+  const ruleDeadlines: Database['deadlines'] = Array.from({ length: Math.max(0, 5_000 - deadlines.length) }, (_, i) => {
+    const contribution = contributions[i % contributions.length];
+    return {
+      ...meta(), eventId: contribution.eventId, contributionId: contribution.id, date: day(2026, Math.floor(rnd() * 365) - 60),
+      what: `Deadline ${i}`, kind: pick(DEADLINE_KINDS), source: 'Res. 165', done: rnd() < 0.3, ruleId: 'conference.contributions', estimated: true,
+    };
+  });
+  deadlines.push(...ruleDeadlines);
   return {
-    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en' }, settings: { youthMaxAge: 29, womenTargetPercent: 35 }, events, people, participations, invitations, deadlines },
+    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en' }, settings: { youthMaxAge: 29, womenTargetPercent: 35, reminderLeadDays: 7, ruleEdits: [] }, events, people, participations, invitations, deadlines, contributions },
     largestEventId: largest.id,
   };
 }

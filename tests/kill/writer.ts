@@ -12,7 +12,7 @@ for (let marker = Number(start); ; marker++) {
     // Three records in one transaction: after a kill, all three are there or none.
     const event = tx.events.create({
       name: `Event ${marker}`, acronym: `M-${marker}`, kind: 'forum', organiser: 'ITU', city: 'Geneva',
-      startDate: '2026-07-06', endDate: '2026-07-10', modality: 'inPerson', website: '', status: 'invited', notes: `${marker}`,
+      startDate: '2026-07-06', endDate: '2026-07-10', modality: 'inPerson', website: '', status: 'invited', notes: `${marker}`, agenda: '', rulesOff: [],
     });
     const person = tx.people.create({
       title: '', givenName: 'Marker', familyName: `${marker}`, gender: 'female', organisation: '', function: '', email: '', phone: '',

@@ -61,6 +61,8 @@ const wtdc = {
   website: '',
   status: 'invited' as const,
   notes: '',
+  agenda: '',
+  rulesOff: [] as string[],
 };
 
 const addWtdc = [
@@ -336,5 +338,35 @@ describe.concurrent('the CLI', { timeout: 60_000 }, () => {
     expect(run.code).toBe(64);
     expect(run.stderr).toContain('Unknown command: events frobnicate');
     expect(run.stderr).toContain('events add --name N');
+  });
+});
+
+describe('deadlines and contributions on the command line', () => {
+  it('gives an event its rule-derived deadlines at once, lists them as JSON, exports a calendar and lists contributions', async ({ expect }) => {
+    const dir = await tempDir();
+    const added = await cli(['events', 'add', '--name', 'World Telecommunication Development Conference', '--acronym', 'WTDC-25', '--kind', 'conference', '--start', '2025-11-17', '--end', '2025-11-28'], dir);
+    expect(added.code).toBe(0);
+    const eventId = added.stdout.trim();
+    const listed = await cli(['deadlines', 'list', '--json', '--event', 'wtdc-25'], dir);
+    expect(listed.code).toBe(0);
+    const deadlines = JSON.parse(listed.stdout);
+    expect(deadlines.find((d: { kind: string }) => d.kind === 'contribution')).toEqual({
+      id: expect.any(String), date: '2025-10-27', what: 'Submit contributions', kind: 'contribution', eventId,
+      source: expect.stringContaining('Res. 165'), estimated: true, done: false,
+    });
+    for (const d of deadlines) expect(Object.keys(d).sort()).toEqual(['date', 'done', 'estimated', 'eventId', 'id', 'kind', 'source', 'what']);
+    // --within counts from today: deadlines of 2025 are past, so all of them are within any window.
+    expect(JSON.parse((await cli(['deadlines', 'list', '--json', '--within', '0'], dir)).stdout)).toHaveLength(deadlines.length);
+    expect((await cli(['deadlines', 'list', '--within', 'soon'], dir)).code).toBe(64);
+
+    const out = path.join(dir, 'wtdc.ics');
+    const exported = await cli(['export', 'ics', '--event', 'WTDC-25', '--out', out], dir);
+    expect(exported.code).toBe(0);
+    const ics = await fs.readFile(out, 'utf8');
+    expect(ics).toContain(`UID:${deadlines[0].id}@delegation-desk`);
+    expect(ics).toContain('DTSTART;VALUE=DATE:20251027');
+    expect((await cli(['export', 'ics', '--out', out], dir)).code).toBe(1); // never over an existing file
+
+    expect(JSON.parse((await cli(['contributions', 'list', '--json'], dir)).stdout)).toEqual([]);
   });
 });

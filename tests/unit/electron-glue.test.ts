@@ -184,7 +184,8 @@ describe('change notices', () => {
     forwardChanges(store, window as never);
 
     await dispatch('events:create', wtdc25, context);
-    expect(window.webContents.sent).toEqual([['data:changed', { seq: store.seq, writes: [{ name: 'events', id: expect.any(String) }] }]]);
+    // The event, and the deadlines its rules give it at once.
+    expect(window.webContents.sent).toEqual([['data:changed', { seq: store.seq, writes: [{ name: 'events', id: expect.any(String) }, ...Array.from({ length: 3 }, () => ({ name: 'deadlines', id: expect.any(String), refs: { eventId: expect.any(String) } }))] }]]);
     expect(bystander.webContents.sent).toEqual([]);
 
     // Destroyed without 'closed' (a crash): nothing is sent (send would throw).
@@ -278,7 +279,7 @@ describe('the desktop app (runDesktopApp)', () => {
     const created = await invoke(ours, ours.mainFrame, 'events:create', wtdc25);
     expect(created).toMatchObject({ ok: true });
     expect(ours.sent.filter(([message]) => message === 'data:changed')).toEqual([
-      ['data:changed', { seq: expect.any(Number), writes: [{ name: 'events', id: created.value.id }] }],
+      ['data:changed', { seq: expect.any(Number), writes: [{ name: 'events', id: created.value.id }, ...Array.from({ length: 3 }, () => ({ name: 'deadlines', id: expect.any(String), refs: { eventId: created.value.id } }))] }],
     ]);
     expect(await invoke(ours, new FakeWebFrame(APP_PAGE), 'events:list')).toEqual(FORBIDDEN);
     const stranger = new FakeWebContents();
@@ -374,5 +375,24 @@ describe('saving a file the user asked for', () => {
     electron.recorded.saveAnswer = null;
     expect(await save('other.csv', new Uint8Array([4]))).toBeNull();
     expect(existsSync(path.join(dir, 'other.csv'))).toBe(false);
+  });
+});
+
+describe('reminders', () => {
+  it('notify at start of what is due within the lead time, once a day, in the app\'s language', async () => {
+    const { startReminders } = await import('../../main/electron/reminders');
+    const { createTranslator } = await import('../../main/i18n');
+    const store = await openStore(await tempDir());
+    const context = contextFor(store);
+    const { dispatch } = await import('../../main/api/dispatch');
+    await dispatch('events:create', wtdc25, context); // contributions due 2025-10-27, visa 2025-10-20, fellowship 2025-10-06
+    let now = new Date('2025-09-20T09:00:00Z');
+    const stop = startReminders(() => store.view(), () => createTranslator('en'), () => now);
+    expect(electron.recorded.notifications).toEqual([]); // nothing within 7 days of 20 September
+    stop();
+    now = new Date('2025-10-01T09:00:00Z');
+    const again = startReminders(() => store.view(), () => createTranslator('en'), () => now);
+    expect(electron.recorded.notifications).toEqual([{ title: 'Deadlines coming', body: 'Due within 7 days: WTDC-25: Send fellowship requests' }]);
+    again();
   });
 });

@@ -70,6 +70,7 @@ export function createElectronMock() {
     /** The options of each save dialog shown, and what the next one answers (a path, or null: cancelled). */
     saveDialogs: [] as { parent: unknown; options: { defaultPath?: string; filters?: unknown[] } }[],
     saveAnswer: null as string | null,
+    notifications: [] as { title: string; body: string }[],
   };
 
   class FakeApp extends EventEmitter {
@@ -178,7 +179,7 @@ export function createElectronMock() {
     recorded.ipcHandlers.clear();
     recorded.session = { permissionRequest: undefined, permissionCheck: undefined, devicePermission: undefined, beforeRequest: undefined };
     recorded.protocolHandlers.clear();
-    for (const list of [recorded.privilegedSchemes, recorded.fetched, recorded.opened, recorded.openedPaths, recorded.windows, recorded.menus, recorded.errorBoxes, recorded.saveDialogs]) {
+    for (const list of [recorded.privilegedSchemes, recorded.fetched, recorded.opened, recorded.openedPaths, recorded.windows, recorded.menus, recorded.errorBoxes, recorded.saveDialogs, recorded.notifications]) {
       list.splice(0);
     }
     recorded.saveAnswer = null;
@@ -249,6 +250,15 @@ export function createElectronMock() {
       },
     },
     powerMonitor,
+    Notification: class {
+      static isSupported() {
+        return true;
+      }
+      constructor(private readonly options: { title: string; body: string }) {}
+      show() {
+        recorded.notifications.push(this.options);
+      }
+    },
     // What tests read back, and the clean slate between them.
     recorded,
     reset,

@@ -66,8 +66,15 @@ describe('importing a letter', () => {
     const withDeadlines = await ok(context, 'letters:confirm', confirmAsProposed(calendar, null));
     expect(withDeadlines.eventId).toBeNull();
     const deadlines = await ok(context, 'deadlines:list', {});
-    expect(deadlines.map((d) => d.date)).toEqual(['2024-08-05', '2024-08-26', '2024-11-04', '2024-12-20', '2025-03-31', '2025-06-16', '2025-11-03', '2025-12-19', '2026-04-13']);
-    expect(new Set(deadlines.map((d) => d.source))).toEqual(new Set(['CL-24/44']));
+    const fromLetters = deadlines.filter((d) => !d.ruleId);
+    expect(fromLetters.map((d) => d.date)).toEqual(['2024-08-05', '2024-08-26', '2024-11-04', '2024-12-20', '2025-03-31', '2025-06-16', '2025-11-03', '2025-12-19', '2026-04-13']);
+    expect(new Set(fromLetters.map((d) => d.source))).toEqual(new Set(['CL-24/44']));
+    // The event DM-24/1010 created has the deadlines its rules give, from its first day, marked estimated.
+    expect(deadlines.filter((d) => d.ruleId).map((d) => [d.ruleId, d.date, d.estimated, d.eventId])).toEqual([
+      ['fellowship.request', '2025-10-06', true, event.id],
+      ['visa.request', '2025-10-20', true, event.id],
+      ['conference.contributions', '2025-10-27', true, event.id],
+    ]);
   });
 
   it('recognises the same letter imported twice, and refuses to record it again', async () => {

@@ -46,7 +46,7 @@ describe('change notices reload only the screens that depend on the records writ
 
   it('reloads everything when the whole data was replaced, and an unknown channel on any write', () => {
     expect(isAffected(['people:get', { id: 'x' }], { seq: 3, writes: [], reload: true })).toBe(true);
-    expect(isAffected(['contributions:list' as never, null], { seq: 3, writes: [{ name: 'people', id: 'x' }] })).toBe(true);
+    expect(isAffected(['invitations:openOriginal', null], { seq: 3, writes: [{ name: 'people', id: 'x' }] })).toBe(true);
     expect(isAffected(['people:list', null], { seq: 3, writes: [] })).toBe(false);
   });
 });

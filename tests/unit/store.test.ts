@@ -75,7 +75,7 @@ describe('saving a change', () => {
     const dir = await tempDir();
     const store = await openStore(dir, { compactBytes: 4_000 });
     const context = contextFor(store);
-    for (let i = 0; i < 30; i++) await ok(context, 'events:create', { ...wtdc25, acronym: `EV-${i}` });
+    for (let i = 0; i < 30; i++) await ok(context, 'events:create', { ...wtdc25, kind: 'worldDay', acronym: `EV-${i}` });
     await store.flush();
     expect((await fs.stat(journalFile(dir))).size).toBeLessThan(8_000);
     await store.close();

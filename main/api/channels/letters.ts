@@ -2,15 +2,16 @@
 // and its deadlines (one transaction, the original kept under attachments/), then list and follow up.
 import { z } from 'zod';
 import { LIMITS, REPLY_STATUSES, type LetterFormat } from '../../domain/enums';
-import { createSchema, patchSchema, recordId } from '../../domain/fields';
+import { patchSchema, recordId } from '../../domain/fields';
 import { extractLetter } from '../../domain/letters/extract';
 import { proposeFromLetter, type LetterProposal } from '../../domain/letters/proposal';
-import { deadlineFields, invitationFields, type Deadline, type Invitation } from '../../domain/model';
+import { invitationFields, type Invitation } from '../../domain/model';
 import { fromBase64 } from '../../domain/base64';
 import { fileInput, idInput, letterConfirmInput } from '../../domain/inputs';
 import { AppError } from '../../errors';
 import { LetterDrafts } from '../../letters/drafts';
-import { crudChannels, defineChannel } from '../channel';
+import { defineChannel } from '../channel';
+import { planEventDeadlines } from '../rule-deadlines';
 
 /** Letters read and waiting for the user's confirmation (this process only). */
 export const letterDrafts = new LetterDrafts();
@@ -32,7 +33,7 @@ export interface LetterReading {
 const { fileName: _fileName, attachment: _attachment, format: _format, contentHash: _contentHash, ...editableInvitationFields } = invitationFields;
 
 export type InvitationSummary = Readonly<Invitation> & { eventName: string; eventAcronym: string; openDeadlines: number };
-export type DeadlineSummary = Readonly<Deadline> & { eventName: string; eventAcronym: string };
+export type { DeadlineSummary } from './deadlines';
 
 const blankToNull = <T>(value: T | '' | null | undefined) => (value === '' || value === undefined ? null : value);
 
@@ -86,7 +87,8 @@ export const letterChannels = {
         });
         const source = (values.reference || draft.fileName).slice(0, LIMITS.reference);
         const deadlines = input.deadlines.map((d) =>
-          tx.deadlines.create({ eventId, invitationId: invitation.id, date: d.date, what: d.what, kind: d.kind ?? 'other', source, done: false }));
+          tx.deadlines.create({ eventId, invitationId: invitation.id, date: d.date, what: d.what, kind: d.kind ?? 'other', source, done: false, ruleId: '', estimated: false }));
+        planEventDeadlines(tx, eventId);
         return { invitationId: invitation.id, eventId: eventId ?? null, deadlineIds: deadlines.map((d) => d.id) };
       });
       letterDrafts.delete(draft.id);
@@ -126,23 +128,5 @@ export const letterChannels = {
     const file = letters.pathOf(store.dataDir, read.invitations.get(id).attachment);
     if (!file) throw new AppError('letters.noOriginal');
     return { opened: host.openPath ? await host.openPath(file) : false };
-  }),
-
-  'deadlines:list': defineChannel(
-    z.object({ eventId: recordId.optional(), includeDone: z.boolean().optional() }).optional(),
-    (input, { read }): DeadlineSummary[] => {
-      const all = input?.eventId ? read.deadlines.where('eventId', input.eventId).filter((d) => !d.deletedAt) : read.deadlines.list();
-      return all
-        .filter((d) => input?.includeDone || !d.done)
-        .map((d) => {
-          const event = d.eventId ? read.events.find(d.eventId) : undefined;
-          return { ...d, eventName: event?.name ?? '', eventAcronym: event?.acronym ?? '' };
-        })
-        .sort((a, b) => a.date.localeCompare(b.date) || a.what.localeCompare(b.what));
-    },
-  ),
-  ...crudChannels('deadlines', 'deadlines', {
-    create: createSchema(deadlineFields),
-    patch: z.intersection(idInput, patchSchema(deadlineFields)),
   }),
 };

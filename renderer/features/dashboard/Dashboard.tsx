@@ -106,6 +106,9 @@ function DeadlinesCard() {
     <section className="card" aria-labelledby="deadlines-title">
       <h2 id="deadlines-title">{t('dashboard.nextDeadlines')}</h2>
       {shown.length === 0 ? <p className="empty">{t('dashboard.noDeadlines')}</p> : <DeadlineList deadlines={shown} showEvent />}
+      <p className="more">
+        <Link to="/deadlines">{t('dashboard.allDeadlines')}</Link>
+      </p>
     </section>
   );
 }

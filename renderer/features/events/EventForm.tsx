@@ -11,7 +11,7 @@ import { useMutation, useQuery } from '../../data';
 import { countriesByName } from '../../format';
 import { ScreenTitle } from '../../components/ScreenTitle';
 
-const FIELDS = ['name', 'acronym', 'kind', 'organiser', 'city', 'country', 'startDate', 'endDate', 'modality', 'website', 'status', 'notes'] as const;
+const FIELDS = ['name', 'acronym', 'kind', 'organiser', 'city', 'country', 'startDate', 'endDate', 'modality', 'website', 'status', 'notes', 'agenda'] as const;
 type Values = FormValues<(typeof FIELDS)[number]>;
 const DEFAULTS = { kind: 'conference', organiser: 'ITU', modality: 'inPerson', status: 'invited' };
 
@@ -78,6 +78,7 @@ export function EventForm({ id }: { id?: string }) {
           <TextField form={form} name="website" type="url" label={t('events.field.website')} maxLength={max('website')} />
         </div>
         <TextField form={form} name="notes" label={t('events.field.notes')} multiline maxLength={max('notes')} />
+        <TextField form={form} name="agenda" label={t('events.field.agenda')} multiline maxLength={max('agenda')} />
         <div className="actions">
           <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
             {t('common.save')}

@@ -86,6 +86,12 @@ function EventHeader({ event }: { event: Delegation['event'] }) {
         <Link className="button" to="/people/import" search={{ eventId: event.id }}>
           {t('people.importLink')}
         </Link>
+        <Link className="button" to="/deadlines" search={{ eventId: event.id }}>
+          {t('deadlines.timeline')}
+        </Link>
+        <Link className="button" to="/contributions" search={{ eventId: event.id }}>
+          {t('nav.contributions')}
+        </Link>
         <button type="button" className="danger" onClick={() => void remove()}>
           {t('common.delete')}
         </button>

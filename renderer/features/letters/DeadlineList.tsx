@@ -6,6 +6,7 @@ import { todayIso } from '../../../main/domain/dates';
 import { useAnnounceError } from '../../components/forms';
 import { useMutation } from '../../data';
 import { formatDate } from '../../format';
+import { deadlineText } from '../deadlines/deadline-text';
 
 export function DeadlineList({ deadlines, showEvent }: { deadlines: DeadlineSummary[]; showEvent: boolean }) {
   const { t, i18n } = useTranslation();
@@ -25,14 +26,19 @@ export function DeadlineList({ deadlines, showEvent }: { deadlines: DeadlineSumm
                 onChange={(e) => void mutate('deadlines:update', { id: d.id, done: e.target.checked }).catch(announceError)}
               />
               <span className="visually-hidden">
-                {t('letters.deadline.done')}: {d.what}
+                {t('letters.deadline.done')}: {deadlineText(t, d)}
               </span>
             </label>
             <span className="deadline-date">
               {formatDate(d.date, i18n.language)}
               {overdue && <span className="badge overdue-badge"> {t('letters.deadline.overdue')}</span>}
             </span>{' '}
-            <bdi className="deadline-what">{d.what}</bdi>{' '}
+            <bdi className="deadline-what">{deadlineText(t, d)}</bdi>{' '}
+            {d.estimated && (
+              <span className="badge estimated" title={t('deadlines.estimated')}>
+                {t('deadlines.estimatedBadge')}
+              </span>
+            )}{' '}
             <span className="muted">
               {showEvent && d.eventId && (
                 <>

@@ -226,7 +226,7 @@ export function ImportPeople() {
     }
   };
 
-  const rows = preview?.rows ?? [];
+  const rows = useMemo(() => preview?.rows ?? [], [preview]);
   const good = rows.filter((r) => r.issues.length === 0).length;
   const shownRows = useMemo(() => (onlyProblems ? rows.filter((r) => r.issues.length > 0) : rows), [rows, onlyProblems]);
   const correct = useCallback((row: PreviewRow) => setCorrecting(row), []);

@@ -10,10 +10,11 @@ import { useStatus } from '../../components/Status';
 import { useMutation, useQuery } from '../../data';
 import { countriesByName } from '../../format';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { DeadlineRules } from './DeadlineRules';
 
 const PROFILE_FIELDS = ['country', 'administration', 'address', 'signatoryName', 'signatoryTitle', 'documentLanguage'] as const;
 type ProfileValues = FormValues<(typeof PROFILE_FIELDS)[number]>;
-type GeneralValues = FormValues<'youthMaxAge' | 'womenTargetPercent'>;
+type GeneralValues = FormValues<'youthMaxAge' | 'womenTargetPercent' | 'reminderLeadDays'>;
 /** Youth limits in use at ITU: UN statistics (24), Generation Connect (29), PP-14 young delegates (35). */
 const YOUTH_PRESETS = [24, 29, 35] as const;
 
@@ -38,12 +39,12 @@ function GeneralSettings() {
   const { t } = useTranslation();
   const mutate = useMutation();
   const settings = useQuery('settings:get');
-  const general = useApiForm<GeneralValues, typeof settingsPatchInput>(settingsPatchInput, { youthMaxAge: '', womenTargetPercent: '' });
+  const general = useApiForm<GeneralValues, typeof settingsPatchInput>(settingsPatchInput, { youthMaxAge: '', womenTargetPercent: '', reminderLeadDays: '' });
   const { reset } = general.form;
   useLeaveGuard(general.form.formState.isDirty);
 
   useEffect(() => {
-    if (settings.data) reset({ youthMaxAge: String(settings.data.youthMaxAge), womenTargetPercent: String(settings.data.womenTargetPercent) });
+    if (settings.data) reset({ youthMaxAge: String(settings.data.youthMaxAge), womenTargetPercent: String(settings.data.womenTargetPercent), reminderLeadDays: String(settings.data.reminderLeadDays) });
   }, [settings.data, reset]);
 
   const submit = useSaveCard(general, (values) => mutate('settings:update', values));
@@ -65,6 +66,7 @@ function GeneralSettings() {
         ))}
       </div>
       <TextField form={general.form} name="womenTargetPercent" type="number" label={t('settings.womenTarget')} hint={t('settings.womenTargetHelp')} />
+      <TextField form={general.form} name="reminderLeadDays" type="number" label={t('settings.reminderLeadDays')} />
       <div className="actions">
         <button type="submit" className="primary">
           {t('common.save')}
@@ -157,6 +159,7 @@ export function SettingsPage() {
       <ScreenTitle id="settings-title">{t('settings.title')}</ScreenTitle>
       <div className="stack">
         <GeneralSettings />
+        <DeadlineRules />
         <ProfileSettings />
         <DataSettings />
       </div>
