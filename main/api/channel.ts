@@ -29,7 +29,8 @@ export interface Host {
 export interface LetterFiles {
   read(bytes: Uint8Array, fileName: string): Promise<{ text: string; format: LetterFormat; attachments: string[] }>;
   fingerprint(text: string): string;
-  save(dataDir: string, bytes: Uint8Array, format: LetterFormat): Promise<string>;
+  /** Keeps a file under attachments/ with this extension (a letter's format, or a contribution file's): its generated name. */
+  save(dataDir: string, bytes: Uint8Array, extension: string): Promise<string>;
   remove(dataDir: string, name: string): Promise<void>;
   pathOf(dataDir: string, name: string): string | null;
 }

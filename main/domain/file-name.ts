@@ -9,3 +9,8 @@ export function safeFileName(base: string, extension: string, fallback = 'delega
   if (!stem || RESERVED.test(stem)) stem = fallback;
   return `${stem}.${extension}`;
 }
+
+/** The extension a file kept under attachments/ gets: the user's, when it is plain letters and digits; else 'bin'. */
+export function keptExtension(fileName: string): string {
+  return /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1].toLowerCase() ?? 'bin';
+}

@@ -1,19 +1,20 @@
-// Original letters kept under the data folder's attachments/, each under a generated name (the user's
-// file name stays in the record): written durably before the record that points to it.
+// Files the app keeps under the data folder's attachments/ (original letters, a contribution's drafts),
+// each under a generated name (the user's file name stays in the record): written durably before the
+// record that points to it.
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { LetterFormat } from '../domain/enums';
 import { DurableTextFile } from '../store/durable-file';
 
 export const ATTACHMENTS_DIR = 'attachments';
-const GENERATED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:txt|docx|pdf|eml)$/;
+const GENERATED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z0-9]{1,8}$/;
 
 /** Writes the bytes as a new attachment, as durably as the data file (temp file, fsync, rename, fsync the folder); returns its name. */
-export async function saveAttachment(dataDir: string, bytes: Uint8Array, format: LetterFormat): Promise<string> {
+export async function saveAttachment(dataDir: string, bytes: Uint8Array, extension: string): Promise<string> {
   const dir = path.join(dataDir, ATTACHMENTS_DIR);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const name = `${randomUUID()}.${format}`;
+  if (!/^[a-z0-9]{1,8}$/.test(extension)) throw new Error(`not an extension: ${extension}`);
+  const name = `${randomUUID()}.${extension}`;
   await new DurableTextFile(path.join(dir, name)).write(bytes);
   return name;
 }

@@ -116,4 +116,17 @@ describe('contributions', () => {
     const bad = await call(context, 'contributions:create', { eventId: event.id, title: 'x', coSigners: ['XX'] } as never);
     expect(bad.ok).toBe(false);
   });
+
+  it('keep their files under attachments/ with generated names, the user\'s name in the record', async () => {
+    const { store, context, event } = await setup();
+    const made = await ok(context, 'contributions:create', { eventId: event.id, title: 'Draft' });
+    const attached = await ok(context, 'contributions:attach', { id: made.id, fileName: '../../Projet final.DOCX', content: Buffer.from('PK draft').toString('base64') });
+    const [kept] = attached.attachments;
+    expect(kept.fileName).toBe('../../Projet final.DOCX');
+    expect(kept.name).toMatch(/^[0-9a-f-]{36}\.docx$/);
+    expect(readFileSync(path.join(store.dataDir, 'attachments', kept.name), 'utf8')).toBe('PK draft');
+    const opened = await call(context, 'contributions:openAttachment', { id: made.id, name: '../delegation-desk.json' });
+    expect(opened.ok ? null : opened.error.code).toBe('letters.noOriginal');
+    expect((await ok(context, 'contributions:detach', { id: made.id, name: kept.name })).attachments).toEqual([]);
+  });
 });

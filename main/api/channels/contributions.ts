@@ -1,9 +1,12 @@
 // Contributions the delegation drafts: created, moved along idea → … → published (each step dated in
 // their history, kept by main), listed with the event's next contribution deadline.
 import { z } from 'zod';
-import { CONTRIBUTION_STATUSES } from '../../domain/enums';
+import { fromBase64 } from '../../domain/base64';
+import { CONTRIBUTION_STATUSES, LIMITS } from '../../domain/enums';
+import { keptExtension } from '../../domain/file-name';
+import { AppError } from '../../errors';
 import { createSchema, patchSchema, recordId } from '../../domain/fields';
-import { idInput } from '../../domain/inputs';
+import { fileInput, idInput } from '../../domain/inputs';
 import { contributionFields, type Contribution, type Deadline } from '../../domain/model';
 import type { ReadView } from '../../store/model';
 import { defineChannel } from '../channel';
@@ -55,4 +58,31 @@ export const contributionChannels = {
       return tx.contributions.update(id, history ? { ...patch, history } : patch);
     })),
   'contributions:delete': defineChannel(idInput, ({ id }, { change }) => change((tx) => (tx.contributions.delete(id), { id }))),
+  /** A draft or annex kept with the contribution: copied under attachments/ first, then recorded. */
+  'contributions:attach': defineChannel(z.object({ id: recordId, ...fileInput('contributions.fileTooLarge') }), async ({ id, fileName, content }, { store, letters, change, read }) => {
+    read.contributions.get(id);
+    const name = await letters.save(store.dataDir, fromBase64(content), keptExtension(fileName));
+    try {
+      return await change((tx): Readonly<Contribution> => {
+        const contribution = tx.contributions.get(id);
+        return tx.contributions.update(id, { attachments: [...contribution.attachments, { name, fileName }] });
+      });
+    } catch (error) {
+      await letters.remove(store.dataDir, name);
+      throw error;
+    }
+  }),
+  /** Takes a file off the contribution; the copy stays on disk for the backups that still name it. */
+  'contributions:detach': defineChannel(z.object({ id: recordId, name: z.string().max(LIMITS.fileName) }), ({ id, name }, { change }) =>
+    change((tx): Readonly<Contribution> => {
+      const contribution = tx.contributions.get(id);
+      return tx.contributions.update(id, { attachments: contribution.attachments.filter((a) => a.name !== name) });
+    })),
+  /** Opens a kept file with the system's program for it. */
+  'contributions:openAttachment': defineChannel(z.object({ id: recordId, name: z.string().max(LIMITS.fileName) }), async ({ id, name }, { read, store, host, letters }) => {
+    const kept = read.contributions.get(id).attachments.find((a) => a.name === name);
+    const file = kept ? letters.pathOf(store.dataDir, kept.name) : null;
+    if (!file) throw new AppError('letters.noOriginal');
+    return { opened: host.openPath ? await host.openPath(file) : false };
+  }),
 };
