@@ -1,7 +1,7 @@
 // The screens and their addresses (hash history: in the desktop app the page is a file, there is no
 // server path). Filters live in the address, so back and forward bring them back.
 import { createHashHistory, createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
-import { EVENT_STATUSES, GENDERS, REGISTRATION_STATUSES, ROLES } from '../main/domain/enums';
+import { CONTRIBUTION_STATUSES, EVENT_STATUSES, GENDERS, REGISTRATION_STATUSES, ROLES } from '../main/domain/enums';
 import type { MenuRoute } from '../main/api/push';
 import { Shell } from './App';
 import { ScreenError } from './components/ScreenError';
@@ -9,6 +9,7 @@ import { Dashboard } from './features/dashboard/Dashboard';
 import type { EventFilters } from './features/events/EventList';
 import type { DelegationFilters } from './features/events/EventPage';
 import { WHEN } from './features/events/when';
+import type { ContributionFilters } from './features/contributions/ContributionsPage';
 import type { ImportFilters } from './features/people/ImportPeople';
 import type { PeopleFilters } from './features/people/PeopleList';
 
@@ -23,6 +24,8 @@ const PersonForm = lazyRouteComponent(() => import('./features/people/PersonForm
 const LettersPage = lazyRouteComponent(() => import('./features/letters/LettersPage'), 'LettersPage');
 const ReviewPage = lazyRouteComponent(() => import('./features/letters/ReviewPage'), 'ReviewPage');
 const ImportPeople = lazyRouteComponent(() => import('./features/people/ImportPeople'), 'ImportPeople');
+const DeadlinesPage = lazyRouteComponent(() => import('./features/deadlines/DeadlinesPage'), 'DeadlinesPage');
+const ContributionsPage = lazyRouteComponent(() => import('./features/contributions/ContributionsPage'), 'ContributionsPage');
 const SettingsPage = lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 
 /** A value of the address's search part, kept only when it is one of the allowed ones. */
@@ -103,9 +106,25 @@ const review = createRoute({
     return <ReviewPage draftId={review.useParams().draftId} />;
   },
 });
+const deadlines = createRoute({
+  getParentRoute: () => root,
+  path: '/deadlines',
+  component: DeadlinesPage,
+  validateSearch: (search: Record<string, unknown>): { eventId?: string } => ({ eventId: text(search.eventId) }),
+});
+const contributions = createRoute({
+  getParentRoute: () => root,
+  path: '/contributions',
+  component: ContributionsPage,
+  validateSearch: (search: Record<string, unknown>): ContributionFilters => ({
+    eventId: text(search.eventId),
+    status: oneOf(CONTRIBUTION_STATUSES, search.status),
+    view: oneOf(['board', 'list'] as const, search.view),
+  }),
+});
 const settings = createRoute({ getParentRoute: () => root, path: '/settings', component: SettingsPage });
 
-const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, member, people, importPeople, newPerson, person, letters, review, settings]);
+const routeTree = root.addChildren([dashboard, events, newEvent, event, editEvent, member, people, importPeople, newPerson, person, letters, review, deadlines, contributions, settings]);
 
 export function createAppRouter() {
   return createRouter({

@@ -65,6 +65,15 @@ for (const language of ['en', 'ar'] as const) {
     await nav('nav.settings').click();
     await expect(page.locator('#settings-title')).toBeVisible();
     await noViolations(page, 'settings');
+    await nav('nav.deadlines').click();
+    await expect(page.getByTestId('deadlines-overdue')).toBeVisible();
+    await noViolations(page, 'deadlines');
+    await page.locator('.deadlines-page select').selectOption({ label: 'WTDC-25' });
+    await expect(page.locator('.timeline')).toBeVisible();
+    await noViolations(page, 'deadlines of an event, with its timeline');
+    await nav('nav.contributions').click();
+    await expect(page.locator('#contributions-title')).toBeVisible();
+    await noViolations(page, 'contributions');
   });
 
   test(`the address without its token says how to open the app, and passes axe, in ${language}`, async ({ page, server }) => {

@@ -54,7 +54,8 @@ function DeadlineRow({ d, showEvent }: { d: BoardItem<DeadlineSummary>; showEven
           {d.source && (
             <>
               {' · '}
-              <bdi>{t(d.ruleId ? 'deadlines.ruleSource' : 'letters.deadline.source', { source: d.source })}</bdi>
+              {/* The source is a citation as written (often English): isolated so that it keeps its own direction. */}
+              <bdi>{t(d.ruleId ? 'deadlines.ruleSource' : 'letters.deadline.source', { source: `\u2068${d.source}\u2069` })}</bdi>
             </>
           )}
         </span>
