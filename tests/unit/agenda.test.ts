@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agendaItems } from '../../main/domain/agenda';
 
-const SEED = readFileSync(path.resolve(import.meta.dirname, '../../../shared/seeds/fr_DM-22-1004_wtdc21-invitation.txt'), 'utf8');
+const SEED = readFileSync(path.resolve(import.meta.dirname, '../fixtures/letters/seeds/fr_DM-22-1004_wtdc21-invitation.txt'), 'utf8');
 
 describe('agendaItems', () => {
   it('reads the 14 items of the DM-22/1004 draft agenda, its headings and sub-items left out', () => {
