@@ -5,7 +5,6 @@ import { MENU_ROUTES } from '../main/api/push';
 import { LANGUAGES, type Language } from '../main/domain/enums';
 import { call, onPush, onWarnings } from './api';
 import { DataBanner } from './components/DataBanner';
-import { ReminderBanner } from './features/deadlines/ReminderBanner';
 import { useAnnounceError } from './components/forms';
 import { StatusProvider, useStatus } from './components/Status';
 import { LetterImportProvider } from './features/letters/import-queue';
@@ -132,7 +131,6 @@ export function Shell() {
           </aside>
           <main id="main" tabIndex={-1}>
             <DataBanner />
-            <ReminderBanner />
             {notOpened && (
               <div className="notice" role="status">
                 <p dir="auto">{t('external.notOpened', { url: notOpened })}</p>

@@ -7,6 +7,7 @@ import { useQuery } from '../../data';
 import { formatDate, formatDateRange, formatNumber, venue } from '../../format';
 import { whenOf, type When } from '../events/when';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { ReminderBanner } from '../deadlines/ReminderBanner';
 import { DeadlineList } from '../letters/DeadlineList';
 
 /** How far back "recently past" reaches. */
@@ -133,6 +134,7 @@ export function Dashboard() {
   return (
     <section aria-labelledby="dashboard-title">
       <ScreenTitle id="dashboard-title">{t('dashboard.title')}</ScreenTitle>
+      <ReminderBanner />
       {events.loading ? (
         <p>{t('app.loading')}</p>
       ) : (

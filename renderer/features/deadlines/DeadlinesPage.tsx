@@ -13,6 +13,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { useMutation, useQuery } from '../../data';
 import { formatCountdown, formatDate, formatNumber } from '../../format';
 import { deadlineText } from './deadline-text';
+import { ReminderBanner } from './ReminderBanner';
 
 const route = getRouteApi('/deadlines');
 const GROUPS = ['overdue', 'week', 'month', 'later'] as const;
@@ -132,6 +133,7 @@ export function DeadlinesPage() {
   return (
     <section aria-labelledby="deadlines-title" className="deadlines-page">
       <ScreenTitle id="deadlines-title">{t('deadlines.title')}</ScreenTitle>
+      <ReminderBanner linked={false} />
       <p className="muted">{t('deadlines.intro')}</p>
       <div className="actions">
         <label htmlFor={select}>{t('deadlines.event')}</label>

@@ -1,5 +1,6 @@
-// What is due within the reminder lead time (Settings), said at the top of every screen until dismissed
-// for the day. The desktop app also shows a system notification (main/electron/reminders.ts).
+// What is due within the reminder lead time (Settings), at the top of the Dashboard (the screen the app
+// opens on) and of the Deadlines screen until dismissed for the day. Not a live region: the app's one
+// status region stays for confirmations. The desktop app also notifies (main/electron/reminders.ts).
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { daysBetween, todayIso } from '../../../main/domain/dates';
 import { useQuery } from '../../data';
 import { formatNumber } from '../../format';
 
-export function ReminderBanner() {
+export function ReminderBanner({ linked = true }: { linked?: boolean }) {
   const { t, i18n } = useTranslation();
   const settings = useQuery('settings:get');
   const deadlines = useQuery('deadlines:list', {});
@@ -18,14 +19,16 @@ export function ReminderBanner() {
   const due = deadlines.data.filter((d) => daysBetween(today, d.date) <= lead);
   if (due.length === 0) return null;
   return (
-    <div className="notice reminder" role="status" data-testid="reminder-banner">
+    <section className="notice reminder" aria-label={t('deadlines.notificationTitle')} data-testid="reminder-banner">
       <p>{t('deadlines.dueSoon', { days: formatNumber(lead, i18n.language), shown: formatNumber(due.length, i18n.language) })}</p>
-      <Link className="button" to="/deadlines">
-        {t('deadlines.dueSoonList')}
-      </Link>
+      {linked && (
+        <Link className="button" to="/deadlines">
+          {t('deadlines.dueSoonList')}
+        </Link>
+      )}
       <button type="button" onClick={() => setDismissed(today)}>
         {t('deadlines.dismiss')}
       </button>
-    </div>
+    </section>
   );
 }

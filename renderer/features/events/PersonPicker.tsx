@@ -41,6 +41,8 @@ export const PersonPicker = forwardRef<HTMLInputElement, PersonPickerProps>(func
   // The list answers what is typed now (not a moment ago): only then may Enter pick from it.
   const current = Boolean(search.data) && query === typed && !search.previous;
   const enterPending = useRef(false);
+  const closing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const cancelClose = () => clearTimeout(closing.current);
   const found = matches.findIndex((p) => p.id === activeId);
   const active = found >= 0 ? found : 0;
 
@@ -116,14 +118,23 @@ export const PersonPicker = forwardRef<HTMLInputElement, PersonPickerProps>(func
         value={text}
         placeholder={t('delegation.searchPerson')}
         onChange={(e) => {
+          cancelClose();
           setText(e.target.value);
           setTyped(e.target.value);
           setOpen(true);
           if (value) onChange(undefined);
         }}
-        onFocus={() => setOpen(!value)}
+        onFocus={() => {
+          cancelClose();
+          setOpen(!value);
+        }}
         onClick={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        // Later, so that a click on an option lands first; cancelled if the field is back in focus by then
+        // (the list must not close under someone already typing the next name).
+        onBlur={() => {
+          cancelClose();
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       <p className="field-hint" id={`${id}-hint`}>
