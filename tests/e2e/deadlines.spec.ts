@@ -68,6 +68,24 @@ test('the letter\'s calendar and the event\'s rule dates on the dashboard of dat
   await expect(overdue).toHaveCount(1);
   await expect(items).toHaveCount(all.length - 1);
 
+  // A date of the user's own for WTDC-25's contributions: it takes the estimate's place, not beside it.
+  await page.getByText(text(s, 'deadlines.add')).click();
+  const add = page.locator('.new-deadline form');
+  await add.locator('[name="date"]').fill('10/24/2025');
+  await add.locator('[name="what"]').fill('Contributions to our regional group');
+  await add.locator('[name="kind"]').selectOption('contribution');
+  await add.locator('[name="eventId"]').selectOption({ label: 'WTDC-25' });
+  await add.getByRole('button', { name: text(s, 'common.save') }).click();
+  await expect(items.filter({ hasText: 'Contributions to our regional group' })).toHaveCount(1);
+  await expect(items.filter({ hasText: text(s, 'rules.conference.contributions') })).toHaveCount(0);
+  await expect(items).toHaveCount(all.length - 1);
+  // One with no event at all.
+  await add.locator('[name="date"]').fill('09/15/2024');
+  await add.locator('[name="what"]').fill('Internal coordination meeting');
+  await add.locator('[name="eventId"]').selectOption('');
+  await add.getByRole('button', { name: text(s, 'common.save') }).click();
+  await expect(items.filter({ hasText: 'Internal coordination meeting' })).toContainText('in 18 days');
+
   // The same screen in every language: its groups named, its countdowns written by Intl.
   for (const language of ['ar', 'es', 'fr', 'ru', 'zh']) {
     await setLanguage(page, language);

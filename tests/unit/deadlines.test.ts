@@ -70,6 +70,15 @@ describe('rule-derived deadlines in the data file', () => {
     ]);
   });
 
+  it('name what they are linked to: a contribution, a person', async () => {
+    const { context, event } = await setup();
+    const contribution = await ok(context, 'contributions:create', { eventId: event.id, title: 'Proposal on Resolution 37' });
+    const person = await ok(context, 'people:create', { givenName: 'Amina', familyName: 'Aliyeva' });
+    const linked = await ok(context, 'deadlines:create', { eventId: event.id, date: '2025-09-15', what: 'Internal review', kind: 'other', contributionId: contribution.id, personId: person.id });
+    const listed = (await ok(context, 'deadlines:list', { eventId: event.id })).find((d) => d.id === linked.id);
+    expect(listed).toMatchObject({ contributionTitle: 'Proposal on Resolution 37', personName: 'Amina Aliyeva', eventAcronym: 'WTDC-25' });
+  });
+
   it('cannot be given a rule or marked estimated by the renderer', async () => {
     const { context, event } = await setup();
     const created = await ok(context, 'deadlines:create', { eventId: event.id, date: '2025-09-01', what: 'Nominate', kind: 'nomination', ruleId: 'visa.request', estimated: true } as never);

@@ -14,7 +14,13 @@ import { defineChannel } from '../channel';
 import { deliverFile } from '../deliver';
 import { planEventDeadlines } from '../rule-deadlines';
 
-export type DeadlineSummary = Readonly<Deadline> & { eventName: string; eventAcronym: string };
+export type DeadlineSummary = Readonly<Deadline> & {
+  eventName: string;
+  eventAcronym: string;
+  /** What it is linked to, by name: a contribution's title, a person's names. */
+  contributionTitle: string;
+  personName: string;
+};
 
 // Which rule a deadline comes from, and whether it is an estimate, are the app's to say.
 const { ruleId: _ruleId, estimated: _estimated, ...userDeadlineFields } = deadlineFields;
@@ -37,7 +43,16 @@ function deadlinesOf(read: ReadView, input: z.output<typeof listInput>, today: s
   };
   return all
     .filter((d) => (input?.includeDone || !d.done) && (last === null || d.date <= last))
-    .map((d) => ({ ...d, eventName: eventOf(d.eventId)?.name ?? '', eventAcronym: eventOf(d.eventId)?.acronym ?? '' }))
+    .map((d) => {
+      const person = d.personId ? read.people.find(d.personId) : undefined;
+      return {
+        ...d,
+        eventName: eventOf(d.eventId)?.name ?? '',
+        eventAcronym: eventOf(d.eventId)?.acronym ?? '',
+        contributionTitle: d.contributionId ? (read.contributions.find(d.contributionId)?.title ?? '') : '',
+        personName: person ? `${person.givenName} ${person.familyName}` : '',
+      };
+    })
     // ISO dates sort as plain strings: no collation needed on the hot path of the dashboard.
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.what < b.what ? -1 : a.what > b.what ? 1 : 0));
 }

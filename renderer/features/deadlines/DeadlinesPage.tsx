@@ -13,6 +13,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { useMutation, useQuery } from '../../data';
 import { formatCountdown, formatDate, formatNumber } from '../../format';
 import { deadlineText } from './deadline-text';
+import { NewDeadline } from './NewDeadline';
 import { ReminderBanner } from './ReminderBanner';
 
 const route = getRouteApi('/deadlines');
@@ -49,6 +50,22 @@ function DeadlineRow({ d, showEvent }: { d: BoardItem<DeadlineSummary>; showEven
               {' · '}
               <Link to="/events/$eventId" params={{ eventId: d.eventId }}>
                 <bdi>{d.eventAcronym || d.eventName}</bdi>
+              </Link>
+            </>
+          )}
+          {d.contributionTitle && (
+            <>
+              {' · '}
+              <Link to="/contributions" search={{ eventId: d.eventId }}>
+                <bdi>{d.contributionTitle}</bdi>
+              </Link>
+            </>
+          )}
+          {d.personName && (
+            <>
+              {' · '}
+              <Link to="/people/$personId" params={{ personId: d.personId! }}>
+                <bdi>{d.personName}</bdi>
               </Link>
             </>
           )}
@@ -152,6 +169,7 @@ export function DeadlinesPage() {
           {t('deadlines.exportIcs')}
         </button>
       </div>
+      <NewDeadline events={events.data ?? []} preselected={eventId} />
       {deadlines.data && deadlines.data.length === 0 ? <p className="empty">{t('deadlines.none')}</p> : <BoardGroups board={board} showEvent={!eventId} />}
       {eventId && <Timeline eventId={eventId} />}
     </section>
