@@ -173,6 +173,10 @@ export const profileFields = {
   signatoryName: text(LIMITS.name),
   signatoryTitle: text(LIMITS.text),
   documentLanguage: choice(LANGUAGES, 'en'),
+  /** The place on a letter's date line ("Dakar, le 3 mars 2025"). */
+  place: text(LIMITS.name),
+  /** The outgoing reference of each document issued: {year} and {seq} (or {seq:3}, zero-padded) filled in. */
+  referencePattern: text(LIMITS.reference),
 } satisfies Fields;
 
 export const settingsFields = {

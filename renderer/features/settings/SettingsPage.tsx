@@ -12,7 +12,7 @@ import { countriesByName } from '../../format';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { DeadlineRules } from './DeadlineRules';
 
-const PROFILE_FIELDS = ['country', 'administration', 'address', 'signatoryName', 'signatoryTitle', 'documentLanguage'] as const;
+const PROFILE_FIELDS = ['country', 'administration', 'address', 'signatoryName', 'signatoryTitle', 'documentLanguage', 'place', 'referencePattern'] as const;
 type ProfileValues = FormValues<(typeof PROFILE_FIELDS)[number]>;
 type GeneralValues = FormValues<'youthMaxAge' | 'womenTargetPercent' | 'reminderLeadDays'>;
 /** Youth limits in use at ITU: UN statistics (24), Generation Connect (29), PP-14 young delegates (35). */
@@ -112,6 +112,8 @@ function ProfileSettings() {
         <TextField form={form} name="administration" label={t('settings.administration')} maxLength={max('administration')} />
         <TextField form={form} name="signatoryName" label={t('settings.signatoryName')} maxLength={max('signatoryName')} />
         <TextField form={form} name="signatoryTitle" label={t('settings.signatoryTitle')} maxLength={max('signatoryTitle')} />
+        <TextField form={form} name="place" label={t('settings.place')} maxLength={max('place')} />
+        <TextField form={form} name="referencePattern" label={t('settings.referencePattern')} hint={t('settings.referencePatternHelp')} maxLength={max('referencePattern')} />
         <SelectField
           form={form}
           name="documentLanguage"
