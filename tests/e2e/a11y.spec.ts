@@ -68,9 +68,10 @@ for (const language of ['en', 'ar'] as const) {
     await nav('nav.deadlines').click();
     await expect(page.getByTestId('deadlines-overdue')).toBeVisible();
     await noViolations(page, 'deadlines');
-    await page.locator('.deadlines-page select').selectOption({ label: 'WTDC-25' });
+    await page.locator('.deadlines-page > .actions select').selectOption({ label: 'WTDC-25' });
+    await page.locator('.new-deadline summary').click();
     await expect(page.locator('.timeline')).toBeVisible();
-    await noViolations(page, 'deadlines of an event, with its timeline');
+    await noViolations(page, 'deadlines of an event, with its timeline and the new-deadline form');
     await nav('nav.contributions').click();
     await expect(page.locator('#contributions-title')).toBeVisible();
     await noViolations(page, 'contributions');
