@@ -59,6 +59,8 @@ export const personFields = {
   function: text(LIMITS.text),
   email: email(LIMITS.email),
   phone: text(LIMITS.phone),
+  /** A short biography: what a call for experts asks for (CL-24/44). */
+  biography: text(LIMITS.notes),
   /** The passport, for visa letters: the number is shown only when the user asks for it. */
   passportName: text(LIMITS.name),
   placeOfBirth: text(LIMITS.name),

@@ -40,7 +40,7 @@ export function database(SIZE: Size): { data: Database; largestEventId: string }
     ...meta(), title: '', givenName: `Given${i}`, familyName: `Family${i}`, gender: pick(GENDERS),
     birthDate: rnd() < 0.9 ? day(1950 + Math.floor(rnd() * 55), Math.floor(rnd() * 365)) : undefined,
     organisation: 'Ministry', function: 'Engineer', email: `person${i}@example.org`, phone: '',
-    passportName: '', placeOfBirth: '', passportNumber: rnd() < 0.5 ? `P${String(i).padStart(8, '0')}` : '',
+    biography: '', passportName: '', placeOfBirth: '', passportNumber: rnd() < 0.5 ? `P${String(i).padStart(8, '0')}` : '',
   }));
   // One large conference (like a WRC delegation), the rest spread over the other events.
   const largest = events[0];

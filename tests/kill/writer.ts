@@ -16,7 +16,7 @@ for (let marker = Number(start); ; marker++) {
     });
     const person = tx.people.create({
       title: '', givenName: 'Marker', familyName: `${marker}`, gender: 'female', organisation: '', function: '', email: '', phone: '',
-      passportName: '', placeOfBirth: '', passportNumber: '',
+      biography: '', passportName: '', placeOfBirth: '', passportNumber: '',
     });
     tx.participations.create({ eventId: event.id, personId: person.id, role: 'delegate', attendance: 'inPerson', registrationStatus: 'notStarted', visa: 'notNeeded', credentials: false, notes: '' });
     if (marker % 7 === 0) tx.settings.update({ youthMaxAge: 20 + (marker % 50) });

@@ -109,7 +109,7 @@ describe.concurrent('the CLI', { timeout: 60_000 }, () => {
     await store.change((tx) => {
       const people = [['female', '2000-05-01'], ['male', '1970-01-01'], ['unspecified', undefined], ['female', '1980-01-01']] as const;
       people.forEach(([gender, birthDate], i) => {
-        const person = tx.people.create({ title: '', givenName: `P${i}`, familyName: 'Test', gender, birthDate, organisation: '', function: '', email: '', phone: '', passportName: '', placeOfBirth: '', passportNumber: '' });
+        const person = tx.people.create({ title: '', givenName: `P${i}`, familyName: 'Test', gender, birthDate, organisation: '', function: '', email: '', phone: '', biography: '', passportName: '', placeOfBirth: '', passportNumber: '' });
         tx.participations.create({
           eventId: add.stdout.trim(), personId: person.id, role: i === 0 ? 'head' : 'delegate', attendance: 'inPerson',
           registrationStatus: i === 3 ? 'cancelled' : 'confirmed', visa: 'notNeeded', credentials: false, notes: '',

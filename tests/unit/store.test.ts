@@ -155,7 +155,7 @@ describe('transactions', () => {
     await expect(
       store.change((tx) => {
         tx.events.update(event.id, { name: 'Half renamed' });
-        tx.people.create({ title: '', givenName: 'Half', familyName: 'Made', gender: 'female', organisation: '', function: '', email: '', phone: '', passportName: '', placeOfBirth: '', passportNumber: '' });
+        tx.people.create({ title: '', givenName: 'Half', familyName: 'Made', gender: 'female', organisation: '', function: '', email: '', phone: '', biography: '', passportName: '', placeOfBirth: '', passportNumber: '' });
         throw new Error('the handler failed after two writes');
       }),
     ).rejects.toThrow('the handler failed');

@@ -14,7 +14,7 @@ import { countriesByName, formatDateRange, personName } from '../../format';
 import { ScreenTitle } from '../../components/ScreenTitle';
 
 const FIELDS = [
-  'title', 'givenName', 'familyName', 'gender', 'birthDate', 'nationality', 'organisation', 'function', 'email', 'phone',
+  'title', 'givenName', 'familyName', 'gender', 'birthDate', 'nationality', 'organisation', 'function', 'email', 'phone', 'biography',
   'passportName', 'placeOfBirth', 'passportNumber', 'passportCountry', 'passportIssued', 'passportExpires',
 ] as const;
 type Values = FormValues<(typeof FIELDS)[number]>;
@@ -100,6 +100,7 @@ export function PersonFields({ person, id, passportMasked }: { person: PersonFor
       <TextField form={form} name="function" label={t('people.field.function')} maxLength={max('function')} />
       <TextField form={form} name="email" type="email" label={t('people.field.email')} maxLength={max('email')} autoComplete="off" />
       <TextField form={form} name="phone" type="tel" label={t('people.field.phone')} maxLength={max('phone')} autoComplete="off" />
+      <TextField form={form} name="biography" label={t('people.field.biography')} hint={t('people.biographyHelp')} multiline maxLength={max('biography')} />
       <fieldset className="passport">
         <legend>{t('people.passport')}</legend>
         <div className="grid">
