@@ -13,6 +13,7 @@ import { extractLetter, parsedLetter } from './domain/letters/extract';
 import type { LetterProposal } from './domain/letters/proposal';
 import { letterFiles } from './letters/letter-files';
 import { sheetFiles } from './people-io/sheet-files';
+import { documentFiles } from './documents/document-files';
 import { readLetter } from './letters/read-letter';
 import { AppError } from './errors';
 import { createTranslator, supportedLanguage } from './i18n';
@@ -64,6 +65,7 @@ async function withStore<T>(dataDir: string, readOnly: boolean, run: (context: C
     now: () => new Date(),
     letters: letterFiles,
     sheets: sheetFiles,
+    documents: documentFiles,
   };
   try {
     return await run(context);

@@ -28,6 +28,7 @@ const DEPENDS: Partial<Record<Channel, (write: Write, input: Record<string, unkn
   'deadlines:list': (w) => w.name === 'deadlines' || w.name === 'events',
   'profile:get': (w) => w.name === 'profile',
   'contributions:list': (w) => w.name === 'contributions' || w.name === 'events' || w.name === 'deadlines',
+  'documents:list': (w) => ['documents', 'events', 'participations', 'people', 'profile', 'invitations'].includes(w.name),
   'contributions:get': (w, input) => w.name === 'contributions' && w.id === input?.id,
 };
 

@@ -2,7 +2,8 @@
 // handler, whose return type is the channel's output. Handlers read through a read-only view and
 // change data only inside a transaction.
 import type { z } from 'zod';
-import type { LetterFormat } from '../domain/enums';
+import type { Language, LetterFormat } from '../domain/enums';
+import type { NominationData } from '../domain/document-data';
 import type { SheetData } from '../people-io/fields';
 import type { Patch } from '../domain/fields';
 import type { FieldsOf, Records } from '../store/collections';
@@ -41,12 +42,18 @@ export interface SheetFiles {
   write(format: 'csv' | 'xlsx', sheetName: string, headers: string[], rows: (string | number | boolean | null | undefined)[][]): Promise<Uint8Array>;
 }
 
+/** Official documents as .docx, built by Node (the docx package). */
+export interface DocumentFiles {
+  nomination(data: NominationData, language: Language): Promise<Uint8Array>;
+}
+
 export interface Context {
   store: DataStore;
   host: Host;
   now: () => Date;
   letters: LetterFiles;
   sheets: SheetFiles;
+  documents: DocumentFiles;
 }
 
 /** What one call's handler gets. */

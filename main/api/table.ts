@@ -2,6 +2,7 @@
 import { appChannels } from './channels/app';
 import { contributionChannels } from './channels/contributions';
 import { deadlineChannels } from './channels/deadlines';
+import { documentChannels } from './channels/documents';
 import { delegationChannels } from './channels/delegation';
 import { eventChannels } from './channels/events';
 import { letterChannels } from './channels/letters';
@@ -18,6 +19,7 @@ export const channels = {
   ...letterChannels,
   ...deadlineChannels,
   ...contributionChannels,
+  ...documentChannels,
   ...peopleSheetChannels,
 };
 

@@ -73,10 +73,9 @@ const TYPOGRAPHY: Record<Language, Typography> = {
 /** British usage for English dates ("15 October 2024"), as ITU writes them. */
 const DATE_LOCALES: Record<Language, string> = { ar: 'ar', en: 'en-GB', es: 'es', fr: 'fr', ru: 'ru', zh: 'zh' };
 
-export interface Logo {
-  bytes: Uint8Array;
-  type: 'png' | 'jpg';
-}
+import type { Logo } from '../domain/document-data';
+
+export type { Logo };
 
 export interface Letterhead {
   administration: string;

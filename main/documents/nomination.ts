@@ -4,49 +4,11 @@
 // of the ITU Convention asks; otherwise to the Bureau director who sent the invitation, or the
 // Secretary-General.
 import { seriesOf } from '../domain/deadline-rules';
-import { ROLES, type EventKind, type Language, type Role, type Sender } from '../domain/enums';
-import {
-  buildLetter, countryName, dateRange, documentWords, longDate, type LetterBlock, type Logo,
-} from './letter';
+import { ROLES, type Language } from '../domain/enums';
+import type { NominationData, NominationMember } from '../domain/document-data';
+import { buildLetter, countryName, dateRange, documentWords, longDate, type LetterBlock } from './letter';
 
-export interface NominationData {
-  profile: {
-    administration: string;
-    address: string;
-    country?: string;
-    signatoryName: string;
-    signatoryTitle: string;
-    logo?: Logo;
-  };
-  /** Where the letter is signed. */
-  place: string;
-  /** The letter's date, 'YYYY-MM-DD'. */
-  date: string;
-  outgoingReference: string;
-  event: {
-    name: string;
-    acronym: string;
-    kind: EventKind;
-    startDate: string;
-    endDate: string;
-    city: string;
-    country?: string;
-  };
-  invitation?: { reference: string; letterDate?: string; sender?: Sender };
-  /** The caller leaves out cancelled participations. */
-  members: NominationMember[];
-  contact?: { name: string; email: string; phone?: string };
-}
-
-export interface NominationMember {
-  role: Role;
-  title?: string;
-  givenName: string;
-  familyName: string;
-  function?: string;
-  organisation?: string;
-  email?: string;
-}
+export type { NominationData, NominationMember } from '../domain/document-data';
 
 /** Who a letter goes to at ITU: the Secretary-General or one of the three Bureaux' directors. */
 export type Addressee = 'sg' | 'bdt' | 'tsb' | 'br';

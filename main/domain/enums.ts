@@ -39,6 +39,9 @@ export const CONTRIBUTION_TYPES = ['contribution', 'proposal', 'commonProposal',
 /** The way a contribution goes, in order: published means ITU has given it its document number. */
 export const CONTRIBUTION_STATUSES = ['idea', 'drafting', 'internalReview', 'approved', 'submitted', 'published'] as const;
 
+/** The official documents the app writes (each a .docx), and the registration pack that bundles them. */
+export const DOCUMENT_KINDS = ['nomination', 'experts', 'credentials', 'visa', 'focalPoint', 'reply', 'pack'] as const;
+
 export const LIMITS = { passportNumber: 40, name: 200, text: 500, reference: 120, fileName: 255, notes: 10_000, email: 254, phone: 40, url: 2_000, letterBytes: 20 * 2 ** 20 } as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -56,5 +59,6 @@ export type Sender = (typeof SENDERS)[number];
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 export type LetterFormat = (typeof LETTER_FORMATS)[number];
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export type ContributionType = (typeof CONTRIBUTION_TYPES)[number];
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];

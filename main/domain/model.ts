@@ -5,7 +5,7 @@ import {
   reference, requiredText, text, webAddress, type Fields, type ValuesOf,
 } from './fields';
 import {
-  ATTENDANCES, CONTRIBUTION_STATUSES, CONTRIBUTION_TYPES, DEADLINE_KINDS, FELLOWSHIP_STATUSES, FELLOWSHIPS, VIP_CATEGORIES, VISA_STATUSES, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LETTER_FORMATS, LIMITS, MODALITIES,
+  ATTENDANCES, CONTRIBUTION_STATUSES, CONTRIBUTION_TYPES, DEADLINE_KINDS, DOCUMENT_KINDS, FELLOWSHIP_STATUSES, FELLOWSHIPS, VIP_CATEGORIES, VISA_STATUSES, EVENT_KINDS, EVENT_STATUSES, GENDERS, LANGUAGES, LETTER_FORMATS, LIMITS, MODALITIES,
   REGISTRATION_STATUSES, REPLY_STATUSES, ROLES, SENDERS,
 } from './enums';
 
@@ -168,6 +168,19 @@ export const contributionFields = {
   notes: text(LIMITS.notes),
 } satisfies Fields;
 
+/** A document issued: its outgoing reference, numbered per year, is never given twice. */
+export const issuedDocumentFields = {
+  kind: choice(DOCUMENT_KINDS),
+  eventId: optionalReference(),
+  language: choice(LANGUAGES),
+  reference: text(LIMITS.reference),
+  year: integer(1900, 9999, 2000),
+  /** Its number within the year ({seq} of the pattern). */
+  number: integer(0, 1_000_000, 0),
+  /** The date written on it. */
+  date: date({ required: true }),
+} satisfies Fields;
+
 export const profileFields = {
   country: country(),
   administration: text(LIMITS.text),
@@ -198,5 +211,6 @@ export type Participation = ValuesOf<typeof participationFields> & RecordMeta;
 export type Invitation = ValuesOf<typeof invitationFields> & RecordMeta;
 export type Deadline = ValuesOf<typeof deadlineFields> & RecordMeta;
 export type Contribution = ValuesOf<typeof contributionFields> & RecordMeta;
+export type IssuedDocument = ValuesOf<typeof issuedDocumentFields> & RecordMeta;
 export type Profile = ValuesOf<typeof profileFields> & SingletonMeta;
 export type Settings = ValuesOf<typeof settingsFields> & SingletonMeta;

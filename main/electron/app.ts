@@ -6,6 +6,7 @@ import type { Context } from '../api/channel';
 import { resolveDataDir } from '../data-dir';
 import { letterFiles } from '../letters/letter-files';
 import { sheetFiles } from '../people-io/sheet-files';
+import { documentFiles } from '../documents/document-files';
 import { AppError } from '../errors';
 import { createTranslator, supportedLanguage } from '../i18n';
 import { Store } from '../store/store';
@@ -78,7 +79,7 @@ export function runDesktopApp(paths: DesktopPaths): Promise<void> {
     }
     store = opened;
     opened.startPeriodicBackups();
-    const context: Context = { store: opened, host: { version, shell: 'electron', openExternal, openPath, saveFile: saveFileWithDialog(() => mainWindow) }, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
+    const context: Context = { store: opened, host: { version, shell: 'electron', openExternal, openPath, saveFile: saveFileWithDialog(() => mainWindow) }, now: () => new Date(), letters: letterFiles, sheets: sheetFiles, documents: documentFiles };
     registerIpc(context, (event) => isFromWindow(event, mainWindow), (channel) => {
       if (channel === 'settings:update') applyMenu(dataDir);
     });

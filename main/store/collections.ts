@@ -3,8 +3,8 @@
 import type { FieldIssue } from '../errors';
 import type { Fields } from '../domain/fields';
 import {
-  contributionFields, deadlineFields, eventFields, invitationFields, participationFields, personFields, profileFields, settingsFields,
-  type Contribution, type Deadline, type DelegationEvent, type Invitation, type Participation, type Person, type Profile, type Settings,
+  contributionFields, deadlineFields, eventFields, issuedDocumentFields, invitationFields, participationFields, personFields, profileFields, settingsFields,
+  type Contribution, type Deadline, type DelegationEvent, type IssuedDocument, type Invitation, type Participation, type Person, type Profile, type Settings,
 } from '../domain/model';
 import { passportKey } from '../domain/passport';
 import { fold } from '../domain/text';
@@ -37,6 +37,7 @@ export interface Records {
   invitations: Invitation;
   deadlines: Deadline;
   contributions: Contribution;
+  documents: IssuedDocument;
 }
 export type CollectionName = keyof Records;
 
@@ -94,6 +95,11 @@ export const collections: { [C in CollectionName]: CollectionDef<Records[C]> } =
     references: { eventId: 'events' },
     check: (c) => (c.status === 'published' && !c.documentNumber ? [{ path: 'documentNumber', code: 'errors.publishedNeedsNumber' }] : []),
   }),
+  documents: define<IssuedDocument>({
+    fields: issuedDocumentFields,
+    indexes: ['eventId'],
+    unique: [{ key: (d) => (d.reference ? d.reference : null), level: 'warn', code: 'warnings.referenceTaken' }],
+  }),
   deadlines: define<Deadline>({
     fields: deadlineFields,
     indexes: ['eventId', 'invitationId', 'contributionId'],
@@ -120,6 +126,7 @@ export interface FieldsOf {
   invitations: typeof invitationFields;
   deadlines: typeof deadlineFields;
   contributions: typeof contributionFields;
+  documents: typeof issuedDocumentFields;
   profile: typeof profileFields;
   settings: typeof settingsFields;
 }

@@ -10,6 +10,7 @@ import { Store } from '../store/store';
 import { version } from '../version';
 import { letterFiles } from '../letters/letter-files';
 import { sheetFiles } from '../people-io/sheet-files';
+import { documentFiles } from '../documents/document-files';
 import { openInBrowser, openWithSystem } from './open-browser';
 import { startWebServer } from './server';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const store = await Store.open(dataDir, { kind: 'web' });
   store.startPeriodicBackups();
   const server = await startWebServer({
-    context: { store, host: { version, shell: 'web', openExternal: async () => false, openPath: openWithSystem }, now: () => new Date(), letters: letterFiles, sheets: sheetFiles },
+    context: { store, host: { version, shell: 'web', openExternal: async () => false, openPath: openWithSystem }, now: () => new Date(), letters: letterFiles, sheets: sheetFiles, documents: documentFiles },
     rendererDir: path.resolve(here, '../../dist/renderer'),
     port,
   });

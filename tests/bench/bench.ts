@@ -9,6 +9,7 @@ import type { DeadlineSummary, Output } from '../../main/api/contract';
 import { extractLetter } from '../../main/domain/letters/extract';
 import { letterFiles } from '../../main/letters/letter-files';
 import { sheetFiles } from '../../main/people-io/sheet-files';
+import { documentFiles } from '../../main/documents/document-files';
 import { DATA_FILE } from '../../main/store/schema';
 import { Store } from '../../main/store/store';
 import { LARGE, XLARGE, database, type Size } from './large-file';
@@ -55,7 +56,7 @@ async function measure(size: Size, suffix: '' | '.xlarge') {
     report(suffix ? `load${suffix}` : 'load.large', `open, check and index (${what})`, await median(async () => (await Store.open(dir)).close()), 'ms');
 
     const store = await Store.open(dir);
-    const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
+    const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles, documents: documentFiles };
     const people = store.view().people.list();
     let n = 0;
     const saves = await timings(SAVES, () => dispatch('people:update', { id: people[n % people.length].id, familyName: `Family-${n++}` }, context));
@@ -104,7 +105,7 @@ async function fsyncFloor() {
 async function peopleSheets() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dd-bench-'));
   const store = await Store.open(dir);
-  const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
+  const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles, documents: documentFiles };
   try {
     const event = await dispatch('events:create', { name: 'Bench', acronym: 'B-26', kind: 'conference', startDate: '2026-06-01', endDate: '2026-06-10' }, context);
     if (!event.ok) throw new Error(event.error.code);
@@ -139,7 +140,7 @@ async function letters() {
   report('letter.pdfFirstRead', 'first PDF read (loads pdf.js)', performance.now() - start, 'ms');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dd-bench-'));
   const store = await Store.open(dir);
-  const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
+  const context: Context = { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles, documents: documentFiles };
   try {
     const importStart = performance.now();
     for (const file of pdfs) {

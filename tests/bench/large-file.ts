@@ -78,7 +78,7 @@ export function database(SIZE: Size): { data: Database; largestEventId: string }
   });
   deadlines.push(...ruleDeadlines);
   return {
-    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en', place: '', referencePattern: '' }, settings: { youthMaxAge: 29, womenTargetPercent: 35, reminderLeadDays: 7, ruleEdits: [] }, events, people, participations, invitations, deadlines, contributions },
+    data: { schemaVersion: SCHEMA_VERSION, fileId: randomUUID(), seq: 0, profile: { administration: 'Ministry', address: '', signatoryName: '', signatoryTitle: '', documentLanguage: 'en', place: '', referencePattern: '' }, settings: { youthMaxAge: 29, womenTargetPercent: 35, reminderLeadDays: 7, ruleEdits: [] }, events, people, participations, invitations, deadlines, contributions, documents: [] },
     largestEventId: largest.id,
   };
 }

@@ -10,6 +10,7 @@ import type { Delivered } from '../../main/api/deliver';
 import { AppError } from '../../main/errors';
 import { letterFiles } from '../../main/letters/letter-files';
 import { sheetFiles } from '../../main/people-io/sheet-files';
+import { documentFiles } from '../../main/documents/document-files';
 import { DATA_FILE } from '../../main/store/schema';
 import { JOURNAL_FILE } from '../../main/store/data-files';
 import { Store, type OpenOptions } from '../../main/store/store';
@@ -39,7 +40,7 @@ afterEach(async () => {
 export const testHost: Host = { version: 'test', shell: 'web', openExternal: async () => false };
 
 export function contextFor(store: Store, host: Host = testHost): Context {
-  return { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles };
+  return { store, host, now: () => new Date(), letters: letterFiles, sheets: sheetFiles, documents: documentFiles };
 }
 
 /** Calls a channel the way the renderer does and returns the raw result. */

@@ -11,6 +11,7 @@ import { useMutation, useQuery } from '../../data';
 import { formatDateRange, formatNumber, venue } from '../../format';
 import { AddMember } from './AddMember';
 import { BalancePanel } from './BalancePanel';
+import { EventDocuments } from './EventDocuments';
 import { ExportDelegation } from './ExportDelegation';
 import { MemberTable } from './DelegationTable';
 import { EventLetters } from '../letters/EventLetters';
@@ -217,6 +218,7 @@ export function EventPage({ id }: { id: string }) {
     <article aria-labelledby="event-title" className="event-page">
       <EventHeader event={delegation.data.event} />
       <DelegationSection delegation={delegation.data} />
+      <EventDocuments eventId={id} />
       <EventLetters eventId={id} />
     </article>
   );
