@@ -8,7 +8,7 @@ import type { Context } from './api/channel';
 import type { Delivered } from './api/deliver';
 import { resolveDataDir } from './data-dir';
 import { balanceCounts } from './domain/balance';
-import { LIMITS } from './domain/enums';
+import { asLanguage, LIMITS } from './domain/enums';
 import { extractLetter, parsedLetter } from './domain/letters/extract';
 import type { LetterProposal } from './domain/letters/proposal';
 import { letterFiles } from './letters/letter-files';
@@ -40,6 +40,7 @@ const USAGE = `delegation-desk ${version}
   deadlines list [--event ID|ACRONYM] [--within DAYS] [--json]  the open deadlines, overdue ones first
   export ics [--event ID|ACRONYM] --out FILE  the deadlines as a calendar file, with reminders
   contributions list [--event ID|ACRONYM] [--json]  the contributions and their status
+  export nomination --event ID|ACRONYM --lang LNG --out FILE.docx  the delegation's nomination letter
 options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
 
 class UsageError extends Error {}
@@ -93,6 +94,7 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       passports: { type: 'boolean', default: false },
       within: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -216,6 +218,24 @@ async function run(argv: string[]): Promise<number> {
         const exported = await call(context, 'deadlines:exportIcs', { eventId, language: supportedLanguage(process.env.LANG) });
         await writeDelivered(values.out, exported);
         console.log(t('cli.exportedIcs', { count: exported.count, file: values.out }));
+        return EXIT.ok;
+      });
+    case 'export nomination':
+      return withStore(dataDir, false, async (context) => {
+        if (!values.event) throw new UsageError(t('cli.eventRequired'));
+        if (!values.out || !/\.docx$/i.test(values.out)) throw new UsageError(t('cli.outDocxRequired'));
+        const language = asLanguage(values.lang);
+        if (!language) throw new UsageError(t('cli.langRequired'));
+        const eventId = await resolveEvent(context, values.event);
+        const { documents } = await call(context, 'documents:list', { eventId });
+        const missing = documents.find((d) => d.kind === 'nomination')?.missing ?? [];
+        if (missing.length > 0) {
+          for (const m of missing) console.error(t(`documents.missing.${m.code}`, m.code === 'noPassport' ? { name: m.name } : {}));
+          return EXIT.refused;
+        }
+        const written = await call(context, 'documents:nomination', { eventId, language });
+        await writeDelivered(values.out, written);
+        console.log(t('cli.documentWritten', { reference: written.reference || '-', file: values.out }));
         return EXIT.ok;
       });
     case 'contributions list':

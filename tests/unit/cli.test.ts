@@ -370,3 +370,28 @@ describe('deadlines and contributions on the command line', () => {
     expect(JSON.parse((await cli(['contributions', 'list', '--json'], dir)).stdout)).toEqual([]);
   });
 });
+
+describe('documents on the command line', () => {
+  it('export nomination names what is missing (exit 1), then writes the letter with its reference', async ({ expect }) => {
+    const dir = await tempDir();
+    const added = await cli(['events', 'add', '--name', 'World Telecommunication Development Conference', '--acronym', 'WTDC-25', '--kind', 'conference', '--start', '2025-11-17', '--end', '2025-11-28'], dir);
+    const out = path.join(dir, 'nomination.docx');
+    const refused = await cli(['export', 'nomination', '--event', 'WTDC-25', '--lang', 'fr', '--out', out], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('No signatory (Settings)');
+    expect(refused.stderr).toContain('No one on the delegation yet');
+    expect((await cli(['export', 'nomination', '--event', 'WTDC-25', '--lang', 'xx', '--out', out], dir)).code).toBe(64);
+
+    const store = await Store.open(dir);
+    await store.change((tx) => {
+      tx.profile.update({ administration: 'Ministère du Numérique', signatoryName: 'Awa Ndiaye', referencePattern: 'MN/{year}/{seq:3}' });
+      const person = tx.people.create({ title: '', givenName: 'Aïssatou', familyName: 'Diallo', gender: 'female', organisation: '', function: '', email: '', phone: '', biography: '', passportName: '', placeOfBirth: '', passportNumber: '' });
+      tx.participations.create({ eventId: added.stdout.trim(), personId: person.id, role: 'head', attendance: 'inPerson', registrationStatus: 'notStarted', visa: 'notNeeded', credentials: false, notes: '' });
+    });
+    await store.close();
+    const written = await cli(['export', 'nomination', '--event', 'WTDC-25', '--lang', 'fr', '--out', out], dir);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(/^MN\/\d{4}\/001 written to /);
+    expect((await fs.readFile(out)).subarray(0, 2).toString()).toBe('PK');
+  });
+});
