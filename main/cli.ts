@@ -40,7 +40,7 @@ const USAGE = `delegation-desk ${version}
   deadlines list [--event ID|ACRONYM] [--within DAYS] [--json]  the open deadlines, overdue ones first
   export ics [--event ID|ACRONYM] --out FILE  the deadlines as a calendar file, with reminders
   contributions list [--event ID|ACRONYM] [--json]  the contributions and their status
-  export nomination --event ID|ACRONYM --lang LNG --out FILE.docx  the delegation's nomination letter
+  export nomination|experts --event ID|ACRONYM --lang LNG --out FILE.docx  the nomination letter, or the experts' nomination
 options: --data-dir DIR (or DELEGATION_DESK_DATA_DIR)`;
 
 class UsageError extends Error {}
@@ -221,19 +221,21 @@ async function run(argv: string[]): Promise<number> {
         return EXIT.ok;
       });
     case 'export nomination':
+    case 'export experts':
       return withStore(dataDir, false, async (context) => {
+        const kind = positionals[1] as 'nomination' | 'experts';
         if (!values.event) throw new UsageError(t('cli.eventRequired'));
         if (!values.out || !/\.docx$/i.test(values.out)) throw new UsageError(t('cli.outDocxRequired'));
         const language = asLanguage(values.lang);
         if (!language) throw new UsageError(t('cli.langRequired'));
         const eventId = await resolveEvent(context, values.event);
         const { documents } = await call(context, 'documents:list', { eventId });
-        const missing = documents.find((d) => d.kind === 'nomination')?.missing ?? [];
+        const missing = documents.find((d) => d.kind === kind)?.missing ?? [];
         if (missing.length > 0) {
           for (const m of missing) console.error(t(`documents.missing.${m.code}`, m.code === 'noPassport' ? { name: m.name } : {}));
           return EXIT.refused;
         }
-        const written = await call(context, 'documents:nomination', { eventId, language });
+        const written = await call(context, kind === 'experts' ? 'documents:experts' : 'documents:nomination', { eventId, language });
         await writeDelivered(values.out, written);
         console.log(t('cli.documentWritten', { reference: written.reference || '-', file: values.out }));
         return EXIT.ok;

@@ -3,7 +3,7 @@
 // change data only inside a transaction.
 import type { z } from 'zod';
 import type { Language, LetterFormat } from '../domain/enums';
-import type { NominationData } from '../domain/document-data';
+import type { ExpertsData, NominationData } from '../domain/document-data';
 import type { SheetData } from '../people-io/fields';
 import type { Patch } from '../domain/fields';
 import type { FieldsOf, Records } from '../store/collections';
@@ -45,6 +45,7 @@ export interface SheetFiles {
 /** Official documents as .docx, built by Node (the docx package). */
 export interface DocumentFiles {
   nomination(data: NominationData, language: Language): Promise<Uint8Array>;
+  experts(data: ExpertsData, language: Language): Promise<Uint8Array>;
 }
 
 export interface Context {

@@ -334,7 +334,8 @@ export async function buildLetter(letter: Letter): Promise<Buffer> {
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       ...(style.rtl ? { visuallyRightToLeft: true } : {}),
-      rows: [row(block.headings, true), ...block.rows.map((values) => row(values, false))],
+      // A table of labels and values (an expert's entity, e-mail, biography) has no heading row.
+      rows: [...(block.headings.length > 0 ? [row(block.headings, true)] : []), ...block.rows.map((values) => row(values, false))],
     });
   }
 

@@ -46,3 +46,10 @@ export interface NominationMember {
   organisation?: string;
   email?: string;
 }
+
+/** A call for experts answered (CL-24/44): the call's letter and deadline, and each expert. */
+export interface ExpertsData extends Omit<NominationData, 'members' | 'contact'> {
+  /** The date the call asks for the nominations by, 'YYYY-MM-DD'. */
+  deadline?: string;
+  experts: (Pick<NominationMember, 'title' | 'givenName' | 'familyName' | 'organisation' | 'email'> & { biography?: string })[];
+}

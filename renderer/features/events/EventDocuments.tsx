@@ -10,6 +10,10 @@ import { useReceiveFile } from '../../components/save-file';
 import { useMutation, useQuery } from '../../data';
 import { formatDate } from '../../format';
 
+/** The channel that writes each document the app writes so far. */
+const CHANNEL = { nomination: 'documents:nomination', experts: 'documents:experts' } as const;
+type WrittenKind = keyof typeof CHANNEL;
+
 function MissingItem({ missing }: { missing: Missing }) {
   const { t } = useTranslation();
   if (missing.code === 'noPassport') {
@@ -35,9 +39,9 @@ export function EventDocuments({ eventId }: { eventId: string }) {
   if (!list.data) return null;
   const chosen = language ?? list.data.language;
 
-  const make = () => {
+  const make = (kind: WrittenKind) => {
     setBusy(true);
-    mutate('documents:nomination', { eventId, language: chosen })
+    mutate(CHANNEL[kind], { eventId, language: chosen })
       .then(receive, announceError)
       .finally(() => setBusy(false));
   };
@@ -58,7 +62,7 @@ export function EventDocuments({ eventId }: { eventId: string }) {
       <ul className="plain-list">
         {list.data.documents.map((doc) => (
           <li key={doc.kind} className="document-item" data-testid={`document-${doc.kind}`}>
-            <span className="strong">{t(`documents.kind.${doc.kind as 'nomination'}`)}</span>
+            <span className="strong">{t(`documents.kind.${doc.kind as WrittenKind}`)}</span>
             {doc.missing.length > 0 && (
               <>
                 <p className="warning-text small">{t('documents.toFix')}</p>
@@ -71,7 +75,7 @@ export function EventDocuments({ eventId }: { eventId: string }) {
                 </ul>
               </>
             )}
-            <button type="button" className="primary" disabled={busy || doc.missing.length > 0} onClick={make}>
+            <button type="button" className="primary" disabled={busy || doc.missing.length > 0} onClick={() => make(doc.kind as WrittenKind)}>
               {t('documents.make')}
             </button>
           </li>
@@ -83,7 +87,7 @@ export function EventDocuments({ eventId }: { eventId: string }) {
           <ul className="plain-list small" data-testid="documents-issued">
             {list.data.issued.map((d) => (
               <li key={d.id}>
-                <bdi className="strong">{d.reference || '—'}</bdi> · {t(`documents.kind.${d.kind as 'nomination'}`)} · {formatDate(d.date, i18n.language)} · {t(`language.${d.language}`)}
+                <bdi className="strong">{d.reference || '—'}</bdi> · {t(`documents.kind.${d.kind as WrittenKind}`)} · {formatDate(d.date, i18n.language)} · {t(`language.${d.language}`)}
               </li>
             ))}
           </ul>
