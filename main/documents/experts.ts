@@ -2,14 +2,12 @@
 // and e-mail, citing the call's reference and the date it asks for the nominations by.
 import type { ExpertsData } from '../domain/document-data';
 import type { Language } from '../domain/enums';
-import { buildLetter, documentWords, longDate, type LetterBlock } from './letter';
-import { listName, nominationAddressee } from './nomination';
+import { documentWords, longDate, type LetterBlock } from './letter';
+import { eventTitle, letterToItu, listName } from './nomination';
 
 export function buildExpertNomination(data: ExpertsData, language: Language): Promise<Buffer> {
   const say = documentWords(language);
-  const addressee = nominationAddressee(data);
   const { event, invitation } = data;
-  const eventName = event.acronym && !event.name.includes(event.acronym) ? `${event.name} (${event.acronym})` : event.name;
   const reference = invitation?.reference.trim();
   const date = invitation?.letterDate ? longDate(invitation.letterDate, language) : '';
   const opening = reference && date && data.deadline
@@ -31,17 +29,5 @@ export function buildExpertNomination(data: ExpertsData, language: Language): Pr
       },
     );
   }
-  return buildLetter({
-    language,
-    letterhead: { administration: data.profile.administration, address: data.profile.address, logo: data.profile.logo },
-    outgoingReference: data.outgoingReference,
-    place: data.place,
-    date: data.date,
-    addressee: say(`addressee.${addressee}.block`),
-    subject: say('experts.subject', { event: eventName }),
-    salutation: say(`addressee.${addressee}.salutation`),
-    body,
-    closing: say('letter.closing'),
-    signatory: { name: data.profile.signatoryName, title: data.profile.signatoryTitle },
-  });
+  return letterToItu(data, language, say('experts.subject', { event: eventTitle(event) }), body);
 }

@@ -37,10 +37,9 @@ export function listName(member: Pick<NominationMember, 'title' | 'givenName' | 
 
 export function buildNominationLetter(data: NominationData, language: Language): Promise<Buffer> {
   const say = documentWords(language);
-  const addressee = nominationAddressee(data);
   const { event, invitation } = data;
 
-  const eventName = event.acronym && !event.name.includes(event.acronym) ? `${event.name} (${event.acronym})` : event.name;
+  const eventName = eventTitle(event);
   const city = event.city.trim();
   const country = countryName(event.country, language);
   const venue = city && country ? say('letter.venue', { city, country }) : city || country;
@@ -73,6 +72,23 @@ export function buildNominationLetter(data: NominationData, language: Language):
     body.push({ kind: 'paragraph', text: say(values.phone ? 'nomination.contact' : 'nomination.contactWithoutPhone', values) });
   }
 
+  return letterToItu(data, language, subject, body);
+}
+
+/** The event as a letter names it: "World Telecommunication Development Conference (WTDC-25)". */
+export function eventTitle(event: { name: string; acronym: string }): string {
+  return event.acronym && !event.name.includes(event.acronym) ? `${event.name} (${event.acronym})` : event.name;
+}
+
+/** A letter to ITU on the delegation's letterhead: to the addressee the event and its invitation call for, signed. */
+export function letterToItu(
+  data: Pick<NominationData, 'profile' | 'place' | 'date' | 'outgoingReference' | 'event' | 'invitation'>,
+  language: Language,
+  subject: string,
+  body: LetterBlock[],
+): Promise<Buffer> {
+  const say = documentWords(language);
+  const addressee = nominationAddressee(data);
   return buildLetter({
     language,
     letterhead: { administration: data.profile.administration, address: data.profile.address, logo: data.profile.logo },

@@ -34,3 +34,8 @@ export function boardOf<T extends BoardDeadline>(deadlines: readonly T[], today:
   }
   return board;
 }
+
+/** What a reminder names: the open deadlines due within the lead time, overdue ones included. */
+export function dueWithin<T extends BoardDeadline>(deadlines: readonly T[], today: string, leadDays: number): T[] {
+  return deadlines.filter((d) => !d.done && !d.deletedAt && daysBetween(today, d.date) <= leadDays);
+}

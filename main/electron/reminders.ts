@@ -3,7 +3,8 @@
 import { Notification } from 'electron';
 import type { TFunction } from 'i18next';
 import { deadlineWhat } from '../api/channels/deadlines';
-import { daysBetween, todayIso } from '../domain/dates';
+import { dueWithin } from '../domain/deadline-board';
+import { todayIso } from '../domain/dates';
 import type { ReadView } from '../store/model';
 
 const HOUR = 60 * 60 * 1000;
@@ -12,8 +13,7 @@ const LISTED = 3;
 /** The notification's words for what is due, or null when nothing is. */
 export function reminderText(read: ReadView, t: TFunction, today: string): { title: string; body: string } | null {
   const lead = read.settings.reminderLeadDays;
-  const due = read.deadlines.list()
-    .filter((d) => !d.done && daysBetween(today, d.date) <= lead)
+  const due = dueWithin(read.deadlines.list(), today, lead)
     .sort((a, b) => a.date.localeCompare(b.date));
   if (due.length === 0) return null;
   const names = due.slice(0, LISTED).map((d) => {

@@ -4,7 +4,8 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { daysBetween, todayIso } from '../../../main/domain/dates';
+import { dueWithin } from '../../../main/domain/deadline-board';
+import { todayIso } from '../../../main/domain/dates';
 import { useQuery } from '../../data';
 import { formatNumber } from '../../format';
 
@@ -16,7 +17,7 @@ export function ReminderBanner({ linked = true }: { linked?: boolean }) {
   const [dismissed, setDismissed] = useState<string>();
   if (!settings.data || !deadlines.data || dismissed === today) return null;
   const lead = settings.data.reminderLeadDays;
-  const due = deadlines.data.filter((d) => daysBetween(today, d.date) <= lead);
+  const due = dueWithin(deadlines.data, today, lead);
   if (due.length === 0) return null;
   return (
     <section className="notice reminder" aria-label={t('deadlines.notificationTitle')} data-testid="reminder-banner">
